@@ -1,0 +1,62 @@
+// core/document.h: the data that flows between pipeline stages.
+// A Document owns its text; every later layer refers to it by byte Spans
+// (never by pointers), so a document and its analysis can be moved, stored
+// and re-read freely. Each stage adds a layer; earlier layers stay const.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace crosscheck {
+
+// A half-open byte range [begin, end) of Document::text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+  bool operator==(const Span&) const = default;
+};
+
+// One news report as read from the input, before any analysis.
+struct Document {
+  std::string id;        // JSONL "id", else the file name without directory (+ "#n" for records)
+  std::string source;    // outlet or site ("MTV News", "nytimes.com"); empty if unknown
+  std::string url;       // canonical URL if known
+  std::string title;     // headline if known
+  std::string date;      // ISO "YYYY-MM-DD" (or "YYYY-MM"/"YYYY"); empty if unknown
+  std::string language = "en";
+  std::string text;      // body as valid UTF-8 (invalid bytes replaced by U+FFFD)
+  std::vector<Span> paragraphs;  // non-empty paragraphs of text, in order
+  std::string origin;    // where it came from: "file", "file:line" or "file@byte"
+  uint32_t repaired_bytes = 0;   // invalid UTF-8 sequences replaced while reading
+  // Input fields crosscheck does not interpret (JSONL), kept as raw JSON values.
+  std::vector<std::pair<std::string, std::string>> extra;
+};
+
+// One word as later stages see it. UD splits some surface tokens into
+// several words ("don't" -> "do" "n't"); those words carry mwt_continues.
+struct Token {
+  Span span;                   // bytes of Document::text
+  std::string form;            // NFC-normalized text of the word
+  bool space_after = true;     // whitespace follows in the original text
+  bool mwt_continues = false;  // the next word belongs to the same surface token
+};
+
+// A sentence: a range of tokens and the bytes it covers.
+struct Sentence {
+  Span span;                 // from the first token's begin to the last token's end
+  uint32_t first_token = 0;  // index into AnalyzedDocument::tokens
+  uint32_t end_token = 0;    // one past the last token
+  uint32_t paragraph = 0;    // index into Document::paragraphs
+};
+
+// A document with the layers the analysis stages have added so far.
+struct AnalyzedDocument {
+  Document doc;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+}  // namespace crosscheck

@@ -1,0 +1,51 @@
+// ingest/document_source.h: turns input paths into a stream of Documents.
+// In: paths to .txt, .jsonl/.ndjson, .html/.htm, .warc, .warc.gz files, any
+// of them .gz/.zst-compressed, directories (recursive, name order) and "-"
+// (JSONL on stdin). Out: Documents one at a time, in input order.
+// Memory is bounded by the largest single record, never by corpus size.
+// Bad input (malformed JSON line, truncated gzip member or WARC record, empty
+// or binary file) is reported as an InputError naming file and line or byte
+// offset, skipped, and reading goes on. Not thread-safe: one reader thread.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace crosscheck::ingest {
+
+struct InputError {
+  std::string file;     // path as given ("-" for stdin)
+  uint64_t line = 0;    // 1-based line, 0 if not line-oriented
+  uint64_t offset = 0;  // byte offset in the (decompressed) stream when line is 0
+  std::string message;  // what was wrong / expected
+  // "file:line: message" or "file@byte N: message".
+  std::string ToString() const;
+};
+
+struct IngestOptions {
+  // Called once per skipped record or file; the default prints to stderr.
+  std::function<void(const InputError&)> on_error;
+  // Only documents whose ordinal i (0-based, in input order) has i % shard_count == shard_index.
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 1;
+};
+
+class DocumentSource {
+ public:
+  // Fails only if a path does not exist or cannot be opened at all.
+  static std::unique_ptr<DocumentSource> Open(const std::vector<std::string>& inputs,
+                                              IngestOptions options);
+  virtual ~DocumentSource() = default;
+  // Fills *doc with the next document and returns true; false at end of input.
+  virtual bool Next(Document* doc) = 0;
+  // Input errors reported so far (each was also passed to on_error).
+  virtual uint64_t error_count() const = 0;
+  // Bytes read from the inputs so far (compressed size), for progress lines.
+  virtual uint64_t bytes_read() const = 0;
+};
+
+}  // namespace crosscheck::ingest
