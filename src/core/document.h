@@ -52,11 +52,22 @@ struct Sentence {
   uint32_t paragraph = 0;    // index into Document::paragraphs
 };
 
+// The syntax layer of one word (syntax stage), parallel to the tokens.
+struct TokenSyntax {
+  std::string upos;    // UD universal POS tag ("NOUN")
+  std::string xpos;    // Penn Treebank tag ("NNS")
+  std::string feats;   // UD features ("Number=Plur"), "_" if none
+  std::string lemma;   // "man" for "men"; what lexicons are matched on
+  uint32_t head = 0;   // 1-based index of the head word within its sentence; 0 = root
+  std::string deprel;  // UD relation to the head ("nsubj", "ccomp", "nummod", ...)
+};
+
 // A document with the layers the analysis stages have added so far.
 struct AnalyzedDocument {
   Document doc;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::vector<TokenSyntax> syntax;  // one per token once the syntax stage ran, else empty
 };
 
 }  // namespace crosscheck

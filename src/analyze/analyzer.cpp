@@ -1,0 +1,27 @@
+#include "analyze/analyzer.h"
+
+#include <cstdlib>
+
+namespace crosscheck::analyze {
+
+Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir) {
+  auto text = text::TextAnalyzer::Load(model_dir);
+  if (!text.ok()) return text.status();
+  Analyzer analyzer;
+  analyzer.text_ = std::move(text).value();
+  return analyzer;
+}
+
+AnalyzedDocument Analyzer::Analyze(Document doc) const {
+  AnalyzedDocument out;
+  out.doc = std::move(doc);
+  text_->Analyze(&out);
+  return out;
+}
+
+std::filesystem::path DefaultModelDir() {
+  if (const char* env = std::getenv("CROSSCHECK_MODELS"); env && *env) return env;
+  return std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "models";
+}
+
+}  // namespace crosscheck::analyze

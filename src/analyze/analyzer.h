@@ -1,0 +1,30 @@
+// analyze/analyzer.h: runs the per-document stages in order.
+// In: a Document. Out: an AnalyzedDocument with every layer the loaded stages
+// produce (today: tokens and sentences; later stages add tags, parses,
+// entities, facts and quotes). A loaded Analyzer is immutable and shared by
+// all worker threads; Analyze() is safe to call concurrently.
+#pragma once
+#include <filesystem>
+#include <memory>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "text/text_analyzer.h"
+
+namespace crosscheck::analyze {
+
+class Analyzer {
+ public:
+  // Loads every model found under `model_dir`; errors name the file.
+  static Result<Analyzer> Load(const std::filesystem::path& model_dir);
+
+  AnalyzedDocument Analyze(Document doc) const;
+
+ private:
+  std::shared_ptr<const text::TextAnalyzer> text_;
+};
+
+// models/ next to the binary's source tree, unless CROSSCHECK_MODELS is set.
+std::filesystem::path DefaultModelDir();
+
+}  // namespace crosscheck::analyze

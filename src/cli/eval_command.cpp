@@ -1,0 +1,102 @@
+// `crosscheck eval TASK --gold PATH [--json]`: accuracy on public data sets.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+#include "analyze/analyzer.h"
+#include "cli/commands.h"
+#include "core/json_writer.h"
+#include "eval/segment_eval.h"
+
+namespace crosscheck::cli {
+namespace {
+
+struct EvalArgs {
+  std::string task;
+  std::string gold;
+  bool json = false;
+  std::string system;    // segment: score this tokens file instead of crosscheck
+  std::string raw_text;  // segment: write the rebuilt raw text here and stop
+};
+
+void AppendPrf(JsonWriter& w, const std::string& prefix, const eval::PRF& prf) {
+  w.Key(prefix + "_f1"); w.Double(prf.f1);
+  w.Key(prefix + "_precision"); w.Double(prf.precision);
+  w.Key(prefix + "_recall"); w.Double(prf.recall);
+}
+
+int PrintSegment(const EvalArgs& args, const eval::SegmentScores& s, double seconds) {
+  if (args.json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("task"); w.String("segment");
+    w.Key("gold"); w.String(args.gold);
+    w.Key("n"); w.Int(static_cast<int64_t>(s.tokens.gold));
+    w.Key("seconds"); w.Double(seconds, 3);
+    AppendPrf(w, "token", s.tokens);
+    AppendPrf(w, "word", s.words);
+    AppendPrf(w, "sentence", s.sentences);
+    w.Key("gold_sentences"); w.Int(static_cast<int64_t>(s.sentences.gold));
+    w.Key("documents"); w.Int(static_cast<int64_t>(s.documents));
+    if (!args.system.empty()) { w.Key("system"); w.String(args.system); }
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+    return 0;
+  }
+  std::printf("segment  %s%s\n", args.gold.c_str(), args.system.empty() ? "" : (" (system: " + args.system + ")").c_str());
+  std::printf("  %-10s %8s %8s %8s %9s\n", "", "P", "R", "F1", "gold");
+  const auto row = [](const char* name, const eval::PRF& p) {
+    std::printf("  %-10s %8.2f %8.2f %8.2f %9llu\n", name, p.precision, p.recall, p.f1,
+                static_cast<unsigned long long>(p.gold));
+  };
+  row("tokens", s.tokens);
+  row("words", s.words);
+  row("sentences", s.sentences);
+  std::printf("  %.2f s\n", seconds);
+  return 0;
+}
+
+int RunSegment(const EvalArgs& args, const GlobalOptions& global) {
+  if (!args.raw_text.empty()) {
+    auto raw = eval::RawTextOf(args.gold);
+    if (!raw.ok()) { std::fprintf(stderr, "crosscheck: %s\n", raw.status().message().c_str()); return 2; }
+    std::ofstream(args.raw_text, std::ios::binary) << *raw;
+    return 0;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  Result<eval::SegmentScores> scores = Status::Error("unset");
+  if (!args.system.empty()) {
+    scores = eval::EvaluateSegmentationOutput(args.system, args.gold);
+  } else {
+    auto text = text::TextAnalyzer::Load(ModelDir(global));
+    if (!text.ok()) { std::fprintf(stderr, "crosscheck: %s\n", text.status().message().c_str()); return 1; }
+    scores = eval::EvaluateSegmentation(**text, args.gold);
+  }
+  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return PrintSegment(args, *scores, seconds);
+}
+
+int RunEval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.task == "segment") return RunSegment(args, global);
+  std::fprintf(stderr, "crosscheck eval %s: not yet implemented\n", args.task.c_str());
+  return 1;
+}
+
+}  // namespace
+
+void AddEvalCommand(CLI::App& app, const GlobalOptions& global, Runner* runner) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* sub = app.add_subcommand("eval", "accuracy on a public data set (see CONTRACT)");
+  sub->add_option("task", args->task, "segment | pos | parse | ner | quantities | quotes | stories | claims | reconcile | summary")
+      ->required();
+  sub->add_option("--gold", args->gold, "gold data (file or folder)")->required();
+  sub->add_flag("--json", args->json, "print one JSON object");
+  sub->add_option("--system", args->system, "segment: score this file (one sentence per line, tokens space-separated)");
+  sub->add_option("--raw-text", args->raw_text, "segment: write the raw text rebuilt from --gold to this file");
+  sub->footer("Example: crosscheck eval segment --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu.gz --json");
+  sub->callback([runner, args, &global] { *runner = [args, &global] { return RunEval(*args, global); }; });
+}
+
+}  // namespace crosscheck::cli

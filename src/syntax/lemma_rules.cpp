@@ -1,0 +1,124 @@
+#include "syntax/lemma_rules.h"
+
+#include <algorithm>
+
+#include "syntax/tagger_features.h"
+
+namespace crosscheck::syntax {
+
+int CaseClass(std::string_view form) {
+  int upper = 0, lower = 0;
+  for (unsigned char c : form) {
+    upper += c >= 'A' && c <= 'Z';
+    lower += c >= 'a' && c <= 'z';
+  }
+  if (upper == 0) return 0;
+  const bool initial = form[0] >= 'A' && form[0] <= 'Z';
+  if (initial && upper == 1) return 1;
+  if (lower == 0) return 2;
+  return 3;
+}
+
+uint64_t LemmaSuffixKey(std::string_view xpos, int case_class, std::string_view lower_suffix,
+                        int length) {
+  return Combine(Combine(HashString(xpos), static_cast<uint64_t>(case_class)),
+                 HashString(lower_suffix) + static_cast<uint64_t>(length));
+}
+
+uint64_t LemmaExceptionKey(std::string_view form, std::string_view xpos) {
+  return Combine(HashString(form), HashString(xpos) ^ 0x6c656d6d61ull);
+}
+
+namespace {
+
+size_t CommonPrefix(std::string_view a, std::string_view b) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+}  // namespace
+
+LemmaEdit EditBetween(std::string_view form, std::string_view lemma) {
+  std::string lower;
+  LowercaseAscii(form, &lower);
+  const size_t keep = CommonPrefix(form, lemma), low = CommonPrefix(lower, lemma);
+  const bool use_lower = low > keep;
+  const size_t common = use_lower ? low : keep;
+  return LemmaEdit{use_lower, static_cast<uint32_t>(form.size() - common),
+                   std::string(lemma.substr(common))};
+}
+
+bool ApplyEdit(const LemmaEdit& edit, std::string_view form, std::string* lemma) {
+  if (edit.strip > form.size() || (edit.strip == form.size() && edit.append.empty())) return false;
+  if (edit.lowercase) {
+    LowercaseAscii(form.substr(0, form.size() - edit.strip), lemma);
+  } else {
+    lemma->assign(form.substr(0, form.size() - edit.strip));
+  }
+  lemma->append(edit.append);
+  return true;
+}
+
+void LemmaRules::ApplyRules(std::string_view form, std::string_view xpos,
+                            std::string* lemma) const {
+  std::string lower;
+  LowercaseAscii(form, &lower);
+  const int case_class = CaseClass(form);
+  const int longest = std::min<int>(kMaxLemmaSuffix, static_cast<int>(lower.size()));
+  for (int length = longest; length >= 0; --length) {
+    const std::string_view suffix = std::string_view(lower).substr(lower.size() - length);
+    const auto edit = suffix_rules.Find(LemmaSuffixKey(xpos, case_class, suffix, length));
+    if (edit && ApplyEdit(edits[*edit], form, lemma)) return;
+  }
+  lemma->assign(form);
+}
+
+void LemmaRules::Lemmatize(std::string_view form, std::string_view upos, std::string_view xpos,
+                           std::string* lemma) const {
+  if (auto hit = exceptions.Find(LemmaExceptionKey(form, xpos))) {
+    lemma->assign(lemmas[*hit]);
+    return;
+  }
+  if (upos != "PROPN" && CaseClass(form) != 0) {
+    std::string lower;
+    LowercaseAscii(form, &lower);
+    if (auto hit = exceptions.Find(LemmaExceptionKey(lower, xpos))) {
+      lemma->assign(lemmas[*hit]);
+      return;
+    }
+  }
+  ApplyRules(form, xpos, lemma);
+}
+
+void LemmaRules::Serialize(ByteWriter* out) const {
+  out->U32(static_cast<uint32_t>(edits.size()));
+  for (const LemmaEdit& e : edits) {
+    out->U8(e.lowercase);
+    out->U32(e.strip);
+    out->Str(e.append);
+  }
+  suffix_rules.Serialize(out);
+  out->U32(static_cast<uint32_t>(lemmas.size()));
+  for (const std::string& s : lemmas) out->Str(s);
+  exceptions.Serialize(out);
+}
+
+void LemmaRules::Parse(ByteReader* in) {
+  edits.resize(in->Count(1u << 20));
+  for (LemmaEdit& e : edits) {
+    e.lowercase = in->U8() != 0;
+    e.strip = in->U32();
+    e.append = in->Str();
+  }
+  suffix_rules.Parse(in);
+  lemmas.resize(in->Count(1u << 24));
+  for (std::string& s : lemmas) s = in->Str();
+  exceptions.Parse(in);
+  bool ok = true;
+  suffix_rules.ForEach([&](uint64_t, uint32_t v) { ok &= v < edits.size(); });
+  exceptions.ForEach([&](uint64_t, uint32_t v) { ok &= v < lemmas.size(); });
+  if (!ok) in->Fail();
+}
+
+}  // namespace crosscheck::syntax

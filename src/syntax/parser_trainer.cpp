@@ -1,0 +1,296 @@
+#include "syntax/parser_trainer.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <random>
+
+#include "core/conllu.h"
+#include "syntax/parser_corpus.h"
+#include "syntax/parser_model.h"
+
+namespace crosscheck::syntax {
+namespace {
+
+// Tagged sentences (gold tags) stored in the model and parsed again by Load.
+const char* const kSelfTestSentences[] = {
+    "Karimov PROPN NNP Karimov|told VERB VBD tell|Interfax PROPN NNP Interfax|that SCONJ IN that|"
+    "the DET DT the|article NOUN NN article|was AUX VBD be|a DET DT a|lie NOUN NN lie|. PUNCT . .",
+    "At ADP IN at|least ADJ JJS least|100 NUM CD 100|men NOUN NNS man|were AUX VBD be|"
+    "detained VERB VBN detain|. PUNCT . .",
+    "Police NOUN NNS police|said VERB VBD say|the DET DT the|protesters NOUN NNS protester|"
+    "had AUX VBD have|thrown VERB VBN throw|stones NOUN NNS stone|at ADP IN at|officers NOUN NNS officer|"
+    ". PUNCT . .",
+};
+
+// A perceptron weight table plus the sums needed for averaging
+// (Daume's trick: averaged = w - totals / time).
+struct AveragedTable {
+  WeightTable* current = nullptr;
+  std::vector<double> totals;
+
+  void Init(WeightTable* table) {
+    current = table;
+    totals.assign(table->weights.size(), 0.0);
+  }
+  void Update(const FeatureKeys& keys, int column, float delta, double time) {
+    for (int i = 0; i < keys.size; ++i) {
+      const size_t cell = current->RowOf(keys.key[i]) * current->width + column;
+      current->weights[cell] += delta;
+      totals[cell] += time * delta;
+    }
+  }
+  void AverageInto(double time, WeightTable* out) const {
+    out->bits = current->bits;
+    out->width = current->width;
+    out->weights.resize(current->weights.size());
+    for (size_t i = 0; i < totals.size(); ++i) {
+      out->weights[i] = static_cast<float>(current->weights[i] - totals[i] / time);
+    }
+  }
+};
+
+struct Scores {
+  uint64_t words = 0, heads = 0, labeled = 0;
+  double uas() const { return words ? 100.0 * heads / words : 0; }
+  double las() const { return words ? 100.0 * labeled / words : 0; }
+};
+
+class Trainer {
+ public:
+  Trainer(const ParserTrainOptions& options, const LabelSet& labels)
+      : options_(options), rng_(options.seed) {
+    model_.labels = labels.names;
+    model_.root_label = labels.root;
+    model_.left_arc_labels = labels.left_arcs;
+    model_.right_arc_labels = labels.right_arcs;
+    model_.moves.Resize(options.move_bits, kNumMoves);
+    model_.arc_labels.Resize(options.label_bits, static_cast<int>(labels.names.size()));
+    moves_.Init(&model_.moves);
+    labels_.Init(&model_.arc_labels);
+  }
+
+  // One pass over `corpus` in a shuffled order; returns the move accuracy.
+  double Epoch(const std::vector<ParserSentence>& corpus, int epoch) {
+    std::vector<size_t> order(corpus.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng_() % i]);
+    uint64_t correct = 0, total = 0;
+    for (size_t i : order) TrainSentence(corpus[i], epoch > 0, &correct, &total);
+    return total ? 100.0 * correct / total : 0;
+  }
+
+  const ParserModel& Averaged() {
+    averaged_.labels = model_.labels;
+    averaged_.root_label = model_.root_label;
+    averaged_.left_arc_labels = model_.left_arc_labels;
+    averaged_.right_arc_labels = model_.right_arc_labels;
+    moves_.AverageInto(time_, &averaged_.moves);
+    labels_.AverageInto(time_, &averaged_.arc_labels);
+    return averaged_;
+  }
+
+ private:
+  void TrainSentence(const ParserSentence& s, bool explore, uint64_t* correct, uint64_t* total);
+  void TrainLabel(const ParserSentence& s, int head, int dependent, int* label);
+
+  const ParserTrainOptions& options_;
+  std::mt19937_64 rng_;
+  ParserModel model_, averaged_;
+  AveragedTable moves_, labels_;
+  double time_ = 1;
+  std::vector<ParserWord> words_;
+  std::vector<WordAtoms> atoms_;
+  FeatureKeys keys_, label_keys_;
+  ParseState state_;
+};
+
+void Trainer::TrainSentence(const ParserSentence& s, bool explore, uint64_t* correct,
+                            uint64_t* total) {
+  s.Words(&words_);
+  ComputeAtoms(words_, &atoms_);
+  state_.Reset(static_cast<int>(words_.size()));
+  float scores[kNumMoves];
+  int costs[kNumMoves];
+  while (!state_.Terminal()) {
+    ExtractMoveFeatures(state_, atoms_, &keys_);
+    model_.moves.Score(keys_, scores);
+    state_.MoveCosts(s.projective_heads, costs);
+    int predicted = -1, gold = -1, min_cost = 1 << 30;
+    for (int m = 0; m < kNumMoves; ++m) {
+      if (state_.Legal(static_cast<Move>(m))) min_cost = std::min(min_cost, costs[m]);
+    }
+    for (int m = 0; m < kNumMoves; ++m) {
+      if (!state_.Legal(static_cast<Move>(m))) continue;
+      if (predicted < 0 || scores[m] > scores[predicted]) predicted = m;
+      if (costs[m] == min_cost && (gold < 0 || scores[m] > scores[gold])) gold = m;
+    }
+    ++*total;
+    if (costs[predicted] > min_cost) {
+      moves_.Update(keys_, gold, 1.0f, time_);
+      moves_.Update(keys_, predicted, -1.0f, time_);
+    } else {
+      ++*correct;
+    }
+    const bool follow_model = explore && (rng_() >> 11) * 0x1.0p-53 < options_.explore;
+    const Move move = static_cast<Move>(follow_model ? predicted : gold);
+    int label = -1;
+    if (move == kLeftArc) TrainLabel(s, state_.Buffer(0), state_.Stack(0), &label);
+    if (move == kRightArc) TrainLabel(s, state_.Stack(0), state_.Buffer(0), &label);
+    state_.Apply(move, label);
+    time_ += 1;
+  }
+}
+
+// Learns the label of a gold arc; *label is the label to put on the arc made.
+void Trainer::TrainLabel(const ParserSentence& s, int head, int dependent, int* label) {
+  const int n = static_cast<int>(words_.size());
+  if (head == n) {
+    *label = model_.root_label;
+    return;
+  }
+  ExtractLabelFeatures(state_, atoms_, head, dependent, &label_keys_);
+  float scores[kMaxLabels];
+  model_.arc_labels.Score(label_keys_, scores);
+  const uint64_t allowed = dependent < head ? model_.left_arc_labels : model_.right_arc_labels;
+  int best = -1;
+  for (int l = 0; l < model_.arc_labels.width; ++l) {
+    if (l == model_.root_label || !((allowed >> l) & 1)) continue;
+    if (best < 0 || scores[l] > scores[best]) best = l;
+  }
+  const int gold = s.labels[dependent];
+  const bool gold_arc = s.projective_heads[dependent] == head && gold >= 0 && gold != model_.root_label;
+  if (gold_arc && best != gold) {
+    labels_.Update(label_keys_, gold, 1.0f, time_);
+    if (best >= 0) labels_.Update(label_keys_, best, -1.0f, time_);
+  }
+  *label = gold_arc ? gold : best;
+}
+
+Scores Evaluate(const ParserModel& model, const std::vector<ParserSentence>& corpus) {
+  Scores scores;
+  std::vector<ParserWord> words;
+  std::vector<WordAtoms> atoms;
+  FeatureKeys keys;
+  ParseState state;
+  std::vector<int> heads, labels;
+  for (const ParserSentence& s : corpus) {
+    s.Words(&words);
+    ParseWords(model, words, &atoms, &keys, &state, &heads, &labels);
+    for (size_t i = 0; i < words.size(); ++i) {
+      ++scores.words;
+      if (heads[i] != s.heads[i]) continue;
+      ++scores.heads;
+      scores.labeled += labels[i] == s.labels[i];
+    }
+  }
+  return scores;
+}
+
+std::vector<ParserSelfTest> MakeSelfTests(const DependencyParser& parser) {
+  std::vector<ParserSelfTest> tests;
+  for (const char* sentence : kSelfTestSentences) {
+    ParserSelfTest test;
+    std::string_view rest(sentence);
+    while (!rest.empty()) {
+      const size_t bar = rest.find('|');
+      std::string_view word = rest.substr(0, bar);
+      for (int field = 0; field < 4; ++field) {
+        const size_t space = word.find(' ');
+        test.words.emplace_back(word.substr(0, space));
+        word = space == std::string_view::npos ? std::string_view() : word.substr(space + 1);
+      }
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+    tests.push_back(std::move(test));
+  }
+  std::vector<uint32_t> heads;
+  std::vector<std::string> deprels;
+  for (ParserSelfTest& test : tests) {
+    std::vector<ParserWord> words;
+    for (size_t i = 0; i + 3 < test.words.size(); i += 4) {
+      words.push_back({test.words[i], test.words[i + 1], test.words[i + 2], test.words[i + 3]});
+    }
+    parser.Parse(words, &heads, &deprels);
+    test.expected = RenderParse(heads, deprels);
+  }
+  return tests;
+}
+
+// Serializes `model` (half-float weights), reloads it so the self-test
+// expectations come from exactly the weights Load will see, and writes `out`.
+Status WriteModel(ParserModel model, const std::filesystem::path& out) {
+  auto reloaded = ParseParserModel(SerializeParserModel(model), out.string());
+  if (!reloaded.ok()) return reloaded.status();
+  model.self_tests = MakeSelfTests(DependencyParser(*reloaded));
+  const std::string bytes = SerializeParserModel(model);
+  const std::filesystem::path temp = out.string() + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    if (!file) return Status::Error(temp.string() + ": cannot write");
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!file) return Status::Error(temp.string() + ": write failed");
+  }
+  std::error_code error;
+  std::filesystem::rename(temp, out, error);
+  if (error) return Status::Error(out.string() + ": " + error.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status TrainParser(const ParserTrainOptions& options) {
+  if (options.train.empty()) return Status::Error("train parser: no training files");
+  ParserCorpusOptions corpus_options{options.gum_genres, options.tagger_model};
+  auto train = ReadParserCorpus(options.train, corpus_options);
+  if (!train.ok()) return train.status();
+  const LabelSet labels = LabelSet::FromCorpus(train->sentences);
+  if (labels.names.size() > kMaxLabels) return Status::Error("train parser: more than 64 labels");
+  train->AssignLabels(labels);
+  ParserCorpus dev;
+  if (!options.dev.empty()) {
+    auto read = ReadParserCorpus({options.dev}, corpus_options);
+    if (!read.ok()) return read.status();
+    dev = std::move(read).value();
+    dev.AssignLabels(labels);
+  }
+  if (!options.quiet) {
+    std::fprintf(stderr, "train parser: %zu sentences (%zu GUM documents skipped by genre), %zu labels%s\n",
+                 train->sentences.size(), train->skipped_documents, labels.names.size(),
+                 options.tagger_model.empty() ? ", gold tags" : ", predicted tags");
+  }
+  Trainer trainer(options, labels);
+  ParserModel best;
+  Scores best_scores;
+  int best_epoch = 0;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    const auto start = std::chrono::steady_clock::now();
+    const double accuracy = trainer.Epoch(train->sentences, epoch);
+    const ParserModel& averaged = trainer.Averaged();
+    const Scores scores = dev.sentences.empty() ? Scores{} : Evaluate(averaged, dev.sentences);
+    const bool better = dev.sentences.empty() || epoch == 0 || scores.las() > best_scores.las();
+    if (better) {
+      best = averaged;
+      best_scores = scores;
+      best_epoch = epoch + 1;
+    }
+    if (!options.quiet) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::fprintf(stderr, "epoch %2d: train moves %.2f%%  dev UAS %.2f LAS %.2f  (%.1f s)%s\n", epoch + 1,
+                   accuracy, scores.uas(), scores.las(), seconds, better ? " *" : "");
+    }
+  }
+  best.trainer = "crosscheck parser_trainer: arc-eager (root last), greedy, averaged perceptron, "
+                 "dynamic oracle with exploration";
+  best.command = options.command.empty() ? "crosscheck train parser" : options.command;
+  best.training_data = train->description;
+  char notes[200];
+  std::snprintf(notes, sizeof notes, "epoch %d of %d; dev %s UAS %.2f LAS %.2f (%s tags)", best_epoch,
+                options.epochs, options.dev.filename().string().c_str(), best_scores.uas(),
+                best_scores.las(), options.tagger_model.empty() ? "gold" : "predicted");
+  best.notes = notes;
+  return WriteModel(std::move(best), options.out);
+}
+
+}  // namespace crosscheck::syntax

@@ -1,0 +1,108 @@
+#include "syntax/pos_tagger.h"
+
+#include <algorithm>
+
+#include "syntax/pos_model.h"
+
+namespace crosscheck::syntax {
+
+PosTagger::Scratch::Scratch() = default;
+PosTagger::Scratch::~Scratch() = default;
+PosTagger::Scratch::Scratch(Scratch&&) noexcept = default;
+PosTagger::Scratch& PosTagger::Scratch::operator=(Scratch&&) noexcept = default;
+
+PosTagger::PosTagger(std::shared_ptr<const PosModel> model)
+    : model_(model), lemmatizer_(std::move(model)) {}
+
+PosTagger MakePosTagger(std::shared_ptr<const PosModel> model) {
+  return PosTagger(std::move(model));
+}
+
+Result<PosTagger> PosTagger::Load(const std::filesystem::path& path) {
+  auto model = ReadPosModel(path);
+  if (!model.ok()) return model.status();
+  PosTagger tagger(std::move(model).value());
+  if (Status status = tagger.SelfTest(path.string()); !status.ok()) return status;
+  return tagger;
+}
+
+void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch,
+                    std::vector<uint16_t>* labels) const {
+  const PosModel& model = *model_;
+  ComputeWordKeys(forms, model.clusters, &scratch->keys_);
+  const size_t label_count = model.upos.size();
+  scratch->scores_.resize(label_count);
+  int32_t* scores = scratch->scores_.data();
+  labels->resize(forms.size());
+  uint32_t prev1 = kStartLabel, prev2 = kStartLabel;
+  uint64_t features[kMaxTaggerFeatures];
+  for (size_t i = 0; i < forms.size(); ++i) {
+    uint32_t label;
+    if (auto known = model.tag_dictionary.Find(scratch->keys_[i].form)) {
+      label = *known;
+    } else {
+      const int n = ExtractFeatures(scratch->keys_, static_cast<int>(i), prev1, prev2, features);
+      std::fill(scores, scores + label_count, 0);
+      model.weights.Score(features, n, scores);
+      label = static_cast<uint32_t>(std::max_element(scores, scores + label_count) - scores);
+    }
+    (*labels)[i] = static_cast<uint16_t>(label);
+    prev2 = prev1;
+    prev1 = label;
+  }
+}
+
+std::string_view PosTagger::upos(uint16_t label) const { return model_->upos[label]; }
+std::string_view PosTagger::xpos(uint16_t label) const { return model_->xpos[label]; }
+size_t PosTagger::label_count() const { return model_->upos.size(); }
+const std::string& PosTagger::trainer() const { return model_->trainer; }
+const std::string& PosTagger::command() const { return model_->command; }
+
+std::string_view PosTagger::feats(std::string_view form, uint16_t label) const {
+  const FeatsTable& feats = model_->feats;
+  std::string lower;
+  LowercaseAscii(form, &lower);
+  if (auto hit = feats.exceptions.Find(FeatsKey(lower, label))) return feats.values[*hit];
+  return feats.values[feats.label_default[label]];
+}
+
+std::string PosTagger::Render(const std::vector<std::string_view>& forms,
+                              Scratch* scratch) const {
+  std::vector<uint16_t> labels;
+  Tag(forms, scratch, &labels);
+  std::string out, lemma;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    lemmatizer_.Lemmatize(forms[i], upos(labels[i]), xpos(labels[i]), &lemma);
+    if (i) out += ' ';
+    out.append(forms[i]).append("/").append(upos(labels[i])).append("/");
+    out.append(xpos(labels[i])).append("/").append(lemma).append("/");
+    out.append(feats(forms[i], labels[i]));
+  }
+  return out;
+}
+
+Status PosTagger::SelfTest(const std::string& name) const {
+  Scratch scratch;
+  for (const PosSelfTest& test : model_->self_tests) {
+    const std::string got = Render(SplitWords(test.forms), &scratch);
+    if (got != test.expected) {
+      return Status::Error(name + ": self-test failed on \"" + test.forms + "\": expected \"" +
+                           test.expected + "\", got \"" + got + "\"");
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string_view> SplitWords(std::string_view sentence) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start <= sentence.size()) {
+    size_t end = sentence.find(' ', start);
+    if (end == std::string_view::npos) end = sentence.size();
+    if (end > start) words.push_back(sentence.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+}  // namespace crosscheck::syntax

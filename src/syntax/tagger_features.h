@@ -1,0 +1,46 @@
+// syntax/tagger_features.h (private to syntax/): the feature templates of the
+// POS tagger, shared by training and tagging so that both see exactly the same
+// keys. A feature is a 64-bit hash of (template, values). Word-level hashes
+// are computed once per sentence into WordKeys; per-position features combine
+// them with the neighbours' and the previous two predicted labels.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "syntax/hash_index.h"
+
+namespace crosscheck::syntax {
+
+// Upper bound on the features of one position (the tagger's stack buffer).
+inline constexpr int kMaxTaggerFeatures = 48;
+// The label id standing for "before the sentence start" in history features.
+inline constexpr uint32_t kStartLabel = 0xFFFF;
+
+// Hashes of one word, computed once per sentence.
+struct WordKeys {
+  uint64_t form = 0;        // exact form
+  uint64_t lower = 0;       // ASCII-lowercased form
+  uint64_t shape = 0;       // "Xxxx", "dd.dd", "xx-xx" ...
+  uint64_t prefix[3] = {};  // first 1..3 bytes, lowercased
+  uint64_t suffix[4] = {};  // last 1..4 bytes, lowercased
+  uint64_t flags = 0;       // capitalization / digit / hyphen bits
+  uint64_t cluster = 0;     // word-cluster id + 1 of the lowercased form, 0 if none
+};
+
+// Word clusters learned from unlabelled text: lowercased-form hash -> id.
+using ClusterTable = HashIndex;
+
+// Fills keys[i] for every form; `clusters` may be empty.
+void ComputeWordKeys(const std::vector<std::string_view>& forms, const ClusterTable& clusters,
+                     std::vector<WordKeys>* keys);
+
+// Writes the features of position i (label history prev1 = label at i-1,
+// prev2 = at i-2, kStartLabel before the start) to out; returns how many.
+int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, uint32_t prev2,
+                    uint64_t* out);
+
+// ASCII lowercase (UTF-8 bytes >= 0x80 are kept).
+void LowercaseAscii(std::string_view in, std::string* out);
+
+}  // namespace crosscheck::syntax

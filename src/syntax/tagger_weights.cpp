@@ -1,0 +1,60 @@
+#include "syntax/tagger_weights.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crosscheck::syntax {
+
+TaggerWeights TaggerWeights::Build(const std::vector<Row>& rows) {
+  float max_abs = 1e-9f;
+  for (const Row& row : rows) {
+    for (const auto& [label, w] : row.weights) max_abs = std::max(max_abs, std::fabs(w));
+  }
+  const float scale = 32000.0f / max_abs;
+  TaggerWeights table;
+  std::vector<uint32_t> run;
+  for (const Row& row : rows) {
+    run.clear();
+    for (const auto& [label, w] : row.weights) {
+      const long q = std::lround(w * scale);
+      if (q == 0) continue;
+      run.push_back(static_cast<uint32_t>(label) << 16 | static_cast<uint16_t>(q));
+    }
+    if (run.empty()) continue;
+    table.index_.Insert(row.key, static_cast<uint32_t>(table.pool_.size()));
+    table.pool_.push_back(static_cast<uint32_t>(run.size()));
+    table.pool_.insert(table.pool_.end(), run.begin(), run.end());
+  }
+  return table;
+}
+
+void TaggerWeights::Serialize(ByteWriter* out) const {
+  index_.Serialize(out);
+  out->U32(static_cast<uint32_t>(pool_.size()));
+  for (uint32_t v : pool_) out->U32(v);
+}
+
+void TaggerWeights::Parse(ByteReader* in, uint32_t labels) {
+  index_.Parse(in);
+  const uint32_t n = in->Count(1u << 28);
+  pool_.resize(n);
+  for (uint32_t i = 0; i < n && in->ok(); ++i) pool_[i] = in->U32();
+  if (!in->ok()) return;
+  // Validate every run, and that keys point at run starts, so that Score
+  // never reads out of bounds on a corrupt file.
+  std::vector<bool> run_start(n, false);
+  for (uint32_t at = 0; at < n;) {
+    const uint32_t count = pool_[at];
+    if (count > n - at - 1) return in->Fail();
+    for (uint32_t e = 1; e <= count; ++e) {
+      if ((pool_[at + e] >> 16) >= labels) return in->Fail();
+    }
+    run_start[at] = true;
+    at += count + 1;
+  }
+  bool offsets_ok = true;
+  index_.ForEach([&](uint64_t, uint32_t at) { offsets_ok &= at < n && run_start[at]; });
+  if (!offsets_ok) in->Fail();
+}
+
+}  // namespace crosscheck::syntax

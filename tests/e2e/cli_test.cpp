@@ -1,0 +1,162 @@
+// Runs the real crosscheck binary on real text (examples/) and checks what a user sees.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+CommandResult RunCrosscheck(const std::string& args) {
+  const auto err_path = std::filesystem::temp_directory_path() /
+                        ("crosscheck_e2e_" + std::to_string(::getpid()) + ".err");
+  const std::string command = std::string(CROSSCHECK_BINARY) + " " + args + " 2>" + err_path.string();
+  CommandResult run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 65536> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path);
+  run.err.assign(std::istreambuf_iterator<char>(err), {});
+  std::filesystem::remove(err_path);
+  return run;
+}
+
+std::vector<nlohmann::json> ParseLines(const std::string& jsonl) {
+  std::vector<nlohmann::json> docs;
+  size_t start = 0;
+  while (start < jsonl.size()) {
+    const size_t end = jsonl.find('\n', start);
+    const std::string line = jsonl.substr(start, end - start);
+    if (!line.empty()) docs.push_back(nlohmann::json::parse(line));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return docs;
+}
+
+const char* kExample = "examples/chechnya-2017";
+
+TEST(AnalyzeExample, ReadsTheThreeReportsWithTheirHeaders) {
+  const CommandResult run = RunCrosscheck(std::string("analyze ") + kExample + " --format jsonl --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto docs = ParseLines(run.out);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0]["id"], "000_9c69864088f3bb14.txt");
+  EXPECT_EQ(docs[0]["date"], "2017-07-17");
+  EXPECT_EQ(docs[1]["title"], "RuPaul, Rita Ora and Lena Dunham among celebrities to back Chechnya campaign");
+  EXPECT_TRUE(docs[2]["date"].is_null());
+}
+
+TEST(AnalyzeExample, EveryTokenSpanPointsAtItsTextInTheOriginal) {
+  const CommandResult run = RunCrosscheck(std::string("analyze ") + kExample + " --format jsonl --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const auto& doc : ParseLines(run.out)) {
+    const std::string text = doc["text"];
+    ASSERT_GT(doc["sentences"].size(), 5u);
+    size_t last_end = 0;
+    for (const auto& sentence : doc["sentences"]) {
+      const size_t sb = sentence["begin"];
+      const size_t se = sentence["end"];
+      EXPECT_EQ(text.substr(sb, se - sb), sentence["text"]);
+      for (const auto& token : sentence["tokens"]) {
+        const size_t b = token["begin"];
+        const size_t e = token["end"];
+        ASSERT_LE(e, text.size());
+        EXPECT_GE(b, last_end) << "tokens overlap or go backwards";
+        EXPECT_GE(b, sb);
+        EXPECT_LE(e, se);
+        last_end = e;
+      }
+    }
+  }
+}
+
+TEST(AnalyzeExample, KeepsTheEmbeddedTweetWithItsAttributionInOneSentence) {
+  const CommandResult run = RunCrosscheck(std::string("analyze ") + kExample + "/000_9c69864088f3bb14.txt --format jsonl --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto docs = ParseLines(run.out);
+  ASSERT_EQ(docs.size(), 1u);
+  bool found = false;
+  for (const auto& sentence : docs[0]["sentences"]) {
+    const std::string text = sentence["text"];
+    if (text.find("— RuPaul (@RuPaul) July 14, 2017") != std::string::npos) {
+      found = true;
+      EXPECT_NE(text.find("Will @whitehouse speak out?"), std::string::npos) << text;
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(AnalyzeExample, OutputIsIdenticalWhateverTheThreadCount) {
+  const CommandResult one = RunCrosscheck(std::string("--threads 1 analyze ") + kExample + " --format jsonl --quiet");
+  const CommandResult two = RunCrosscheck(std::string("--threads 2 analyze ") + kExample + " " + kExample + " --format jsonl --quiet");
+  ASSERT_EQ(one.exit_code, 0);
+  ASSERT_EQ(two.exit_code, 0);
+  EXPECT_EQ(two.out, one.out + one.out);
+}
+
+TEST(AnalyzeInput, SkipsAMalformedJsonLineNamesItAndExitsWithTwo) {
+  const auto path = std::filesystem::temp_directory_path() / "crosscheck_e2e_bad.jsonl";
+  std::ofstream(path) << R"({"id":"a","text":"First good document."})" "\n"
+                      << R"({"id":"b","text": oops)" "\n"
+                      << R"({"id":"c","text":"Second good document."})" "\n";
+  const CommandResult run = RunCrosscheck("analyze " + path.string() + " --format jsonl --quiet");
+  std::filesystem::remove(path);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("crosscheck_e2e_bad.jsonl:2"), std::string::npos) << run.err;
+  const auto docs = ParseLines(run.out);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0]["id"], "a");
+  EXPECT_EQ(docs[1]["id"], "c");
+}
+
+TEST(AnalyzeInput, ReadsJsonlFromStandardInput) {
+  const CommandResult run = RunCrosscheck(
+      "analyze - --format jsonl --quiet < " + std::string(CROSSCHECK_SOURCE_DIR) + "/tests/e2e/two_docs.jsonl");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto docs = ParseLines(run.out);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1]["source"], "example.org");
+}
+
+TEST(Cli, CommandsOfLaterIssuesSayNotYetImplementedAndExitOne) {
+  for (const char* command : {"stories x", "brief x", "export --db x"}) {
+    const CommandResult run = RunCrosscheck(command);
+    EXPECT_EQ(run.exit_code, 1) << command;
+    EXPECT_NE(run.err.find("not yet implemented"), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, BadUsageExitsWithOneAndHelpShowsExamples) {
+  EXPECT_EQ(RunCrosscheck("analyze").exit_code, 1);
+  EXPECT_EQ(RunCrosscheck("analyze x --format nonsense").exit_code, 1);
+  const CommandResult help = RunCrosscheck("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Examples:"), std::string::npos);
+  const CommandResult version = RunCrosscheck("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("crosscheck "), std::string::npos);
+}
+
+TEST(Cli, MissingInputFileIsReportedAndExitsWithTwo) {
+  const CommandResult run = RunCrosscheck("analyze /nonexistent/file.txt --format jsonl --quiet");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("/nonexistent/file.txt"), std::string::npos) << run.err;
+}
+
+}  // namespace
