@@ -36,7 +36,9 @@ struct IngestOptions {
 
 class DocumentSource {
  public:
-  // Fails only if a path does not exist or cannot be opened at all.
+  // Fails (returns nullptr, after passing an InputError to on_error or to
+  // stderr) only if a path does not exist; a file that cannot be opened later
+  // is reported and skipped like any bad input.
   static std::unique_ptr<DocumentSource> Open(const std::vector<std::string>& inputs,
                                               IngestOptions options);
   virtual ~DocumentSource() = default;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/conllu.h"
 #include "core/status.h"
 #include "syntax/dependency_parser.h"
 
@@ -34,18 +35,30 @@ struct LabelSet {
 
 struct ParserCorpusOptions {
   std::vector<std::string> gum_genres;  // GUM genres to keep
-  std::filesystem::path tagger_model;   // non-empty: replace tags and lemmas by predicted ones
 };
 
 struct ParserCorpus {
   std::vector<ParserSentence> sentences;
   size_t skipped_documents = 0;  // GUM documents of other genres
   std::string description;       // file names (and GUM genres) for the model file
+  std::vector<conllu::Sentence> source;  // the CoNLL-U of `sentences` (for jackknifing)
   void AssignLabels(const LabelSet& labels);
 };
 
 // Reads `files` in order; sentences with missing heads are skipped.
 Result<ParserCorpus> ReadParserCorpus(const std::vector<std::filesystem::path>& files,
                                       const ParserCorpusOptions& options);
+
+// Replaces UPOS, XPOS and lemmas of sentences [begin, end) by the predictions
+// of the POS model in `tagger_model`.
+Status RetagCorpus(const std::filesystem::path& tagger_model, ParserCorpus* corpus, size_t begin = 0,
+                   size_t end = SIZE_MAX);
+
+// Jackknifing: splits `corpus` into `folds` contiguous parts, trains a POS
+// model (pos_trainer.h, default options plus `clusters`) on the other parts
+// and tags each part with it, so training tags are as noisy as at run time.
+// Temporary files go next to `work_prefix`; two folds train at a time.
+Status JackknifeTags(int folds, const std::filesystem::path& clusters,
+                     const std::filesystem::path& work_prefix, bool quiet, ParserCorpus* corpus);
 
 }  // namespace crosscheck::syntax

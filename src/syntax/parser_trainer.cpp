@@ -238,13 +238,28 @@ Status WriteModel(ParserModel model, const std::filesystem::path& out) {
   return Status::Ok();
 }
 
+std::string TagSource(const ParserTrainOptions& options) {
+  if (options.tagger_model.empty()) return "gold tags";
+  if (options.jackknife_folds < 2) return "tags predicted by " + options.tagger_model.filename().string() +
+                                          " (not jackknifed)";
+  return "tags predicted by " + options.tagger_model.filename().string() + " (train: " +
+         std::to_string(options.jackknife_folds) + "-fold jackknife)";
+}
+
+Status TagTrainingData(const ParserTrainOptions& options, ParserCorpus* train) {
+  if (options.tagger_model.empty()) return Status::Ok();
+  if (options.jackknife_folds < 2) return RetagCorpus(options.tagger_model, train);
+  return JackknifeTags(options.jackknife_folds, options.tagger_clusters, options.out, options.quiet, train);
+}
+
 }  // namespace
 
 Status TrainParser(const ParserTrainOptions& options) {
   if (options.train.empty()) return Status::Error("train parser: no training files");
-  ParserCorpusOptions corpus_options{options.gum_genres, options.tagger_model};
+  ParserCorpusOptions corpus_options{options.gum_genres};
   auto train = ReadParserCorpus(options.train, corpus_options);
   if (!train.ok()) return train.status();
+  if (Status s = TagTrainingData(options, &*train); !s.ok()) return s;
   const LabelSet labels = LabelSet::FromCorpus(train->sentences);
   if (labels.names.size() > kMaxLabels) return Status::Error("train parser: more than 64 labels");
   train->AssignLabels(labels);
@@ -254,11 +269,14 @@ Status TrainParser(const ParserTrainOptions& options) {
     if (!read.ok()) return read.status();
     dev = std::move(read).value();
     dev.AssignLabels(labels);
+    if (!options.tagger_model.empty()) {
+      if (Status s = RetagCorpus(options.tagger_model, &dev); !s.ok()) return s;
+    }
   }
   if (!options.quiet) {
-    std::fprintf(stderr, "train parser: %zu sentences (%zu GUM documents skipped by genre), %zu labels%s\n",
+    std::fprintf(stderr, "train parser: %zu sentences (%zu GUM documents skipped by genre), %zu labels, %s\n",
                  train->sentences.size(), train->skipped_documents, labels.names.size(),
-                 options.tagger_model.empty() ? ", gold tags" : ", predicted tags");
+                 TagSource(options).c_str());
   }
   Trainer trainer(options, labels);
   ParserModel best;
@@ -285,10 +303,10 @@ Status TrainParser(const ParserTrainOptions& options) {
                  "dynamic oracle with exploration";
   best.command = options.command.empty() ? "crosscheck train parser" : options.command;
   best.training_data = train->description;
-  char notes[200];
-  std::snprintf(notes, sizeof notes, "epoch %d of %d; dev %s UAS %.2f LAS %.2f (%s tags)", best_epoch,
+  char notes[300];
+  std::snprintf(notes, sizeof notes, "epoch %d of %d; dev %s UAS %.2f LAS %.2f; %s", best_epoch,
                 options.epochs, options.dev.filename().string().c_str(), best_scores.uas(),
-                best_scores.las(), options.tagger_model.empty() ? "gold" : "predicted");
+                best_scores.las(), TagSource(options).c_str());
   best.notes = notes;
   return WriteModel(std::move(best), options.out);
 }

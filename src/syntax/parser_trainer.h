@@ -32,6 +32,11 @@ struct ParserTrainOptions {
   // POS model (models/pos.bin); if set, train and dev words get predicted
   // UPOS/XPOS/lemmas instead of gold ones (the tags the parser sees at run time).
   std::filesystem::path tagger_model;
+  // With a tagger: >= 2 tags the training data by jackknifing (a POS model is
+  // trained per fold with pos_trainer.h); 0 tags it with `tagger_model` itself
+  // (too-good tags: the tagger has seen those sentences).
+  int jackknife_folds = 4;
+  std::filesystem::path tagger_clusters;  // word clusters for the fold taggers, if any
   // GUM documents ("GUM_<genre>_...") are used only for these genres (CC BY licences).
   std::vector<std::string> gum_genres = {"news", "interview", "bio", "voyage"};
   int move_bits = 22;   // 2^bits rows of 4 move weights

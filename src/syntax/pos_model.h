@@ -3,7 +3,8 @@
 //   magic "CCPOSTAG", u32 version, str trainer, str command, str training data,
 //   u32 n, n x (str forms separated by spaces, str expected rendering) -- self-tests
 //   u32 labels, labels x (str upos, str xpos)
-//   tag dictionary (HashIndex: form hash -> label), word clusters (HashIndex),
+//   tag dictionary (HashIndex: form hash -> label), word clusters and
+//   ambiguity classes (HashIndex each),
 //   weights (TaggerWeights), feats (strings, per-label default, exceptions),
 //   lemma rules (LemmaRules), u64 FNV-1a of all preceding bytes.
 // Load checks magic, version, checksum and structure, then runs the self-tests.
@@ -45,7 +46,7 @@ struct PosModel {
   std::vector<PosSelfTest> self_tests;
   std::vector<std::string> upos, xpos;  // per label
   HashIndex tag_dictionary;   // exact-form hash -> label, for frequent unambiguous words
-  ClusterTable clusters;      // lowercased-form hash -> cluster id
+  WordLexicon lexicon;        // word clusters and ambiguity classes
   TaggerWeights weights;
   FeatsTable feats;
   LemmaRules lemma_rules;

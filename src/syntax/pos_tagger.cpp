@@ -29,7 +29,7 @@ Result<PosTagger> PosTagger::Load(const std::filesystem::path& path) {
 void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch,
                     std::vector<uint16_t>* labels) const {
   const PosModel& model = *model_;
-  ComputeWordKeys(forms, model.clusters, &scratch->keys_);
+  ComputeWordKeys(forms, model.lexicon, &scratch->keys_);
   const size_t label_count = model.upos.size();
   scratch->scores_.resize(label_count);
   int32_t* scores = scratch->scores_.data();

@@ -96,14 +96,42 @@ HashIndex BuildTagDictionary(const std::vector<Words>& sentences, const Labels& 
   return dictionary;
 }
 
-Status ReadClusters(const std::filesystem::path& path, ClusterTable* clusters) {
+// The set of labels each frequent lowercased word had (labels under
+// `ambiguity_min_share` of its uses left out), as a small integer id.
+HashIndex BuildAmbiguityClasses(const std::vector<Words>& sentences, const Labels& labels,
+                                const PosTrainOptions& options) {
+  std::map<std::string, std::map<uint16_t, int>> counts;
+  std::string lower;
+  for (const Words& words : sentences) {
+    for (const conllu::Word& w : words) {
+      LowercaseAscii(w.form, &lower);
+      ++counts[lower][labels.Id(w)];
+    }
+  }
+  std::map<std::vector<uint16_t>, uint32_t> class_ids;
+  HashIndex classes;
+  for (const auto& [word, by_label] : counts) {
+    int total = 0;
+    for (const auto& entry : by_label) total += entry.second;
+    if (total < options.ambiguity_min_count) continue;
+    std::vector<uint16_t> set;
+    for (const auto& [label, n] : by_label) {
+      if (n >= options.ambiguity_min_share * total) set.push_back(label);
+    }
+    auto [it, inserted] = class_ids.try_emplace(set, static_cast<uint32_t>(class_ids.size()));
+    classes.Insert(HashString(word), it->second);
+  }
+  return classes;
+}
+
+Status ReadClusters(const std::filesystem::path& path, HashIndex* clusters) {
   std::ifstream in(path);
   if (!in) return Status::Error(path.string() + ": cannot open word clusters");
   std::map<std::string, uint32_t> ids;
   std::string line;
   while (std::getline(in, line)) {
     const size_t tab = line.find('\t');
-    if (tab == std::string::npos) continue;
+    if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
     const size_t end = line.find('\t', tab + 1);
     const std::string word = line.substr(tab + 1, end == std::string::npos ? end : end - tab - 1);
     auto [it, inserted] = ids.try_emplace(line.substr(0, tab), static_cast<uint32_t>(ids.size()));
@@ -119,7 +147,7 @@ struct Example {
 };
 
 std::vector<Example> MakeExamples(const std::vector<Words>& sentences, const Labels& labels,
-                                  const ClusterTable& clusters) {
+                                  const WordLexicon& lexicon) {
   std::vector<Example> examples(sentences.size());
   std::vector<std::string_view> forms;
   for (size_t s = 0; s < sentences.size(); ++s) {
@@ -128,7 +156,7 @@ std::vector<Example> MakeExamples(const std::vector<Words>& sentences, const Lab
       forms.push_back(w.form);
       examples[s].labels.push_back(labels.Id(w));
     }
-    ComputeWordKeys(forms, clusters, &examples[s].keys);
+    ComputeWordKeys(forms, lexicon, &examples[s].keys);
   }
   return examples;
 }
@@ -245,10 +273,11 @@ Status TrainPosTagger(const PosTrainOptions& options) {
   model.upos = labels.upos;
   model.xpos = labels.xpos;
   model.tag_dictionary = BuildTagDictionary(train, labels, options);
+  model.lexicon.ambiguity = BuildAmbiguityClasses(train, labels, options);
   if (!options.clusters.empty()) {
-    if (Status s = ReadClusters(options.clusters, &model.clusters); !s.ok()) return s;
+    if (Status s = ReadClusters(options.clusters, &model.lexicon.clusters); !s.ok()) return s;
   }
-  const std::vector<Example> examples = MakeExamples(train, labels, model.clusters);
+  const std::vector<Example> examples = MakeExamples(train, labels, model.lexicon);
   AveragedPerceptron perceptron(static_cast<uint32_t>(labels.upos.size()));
   std::vector<uint32_t> order(examples.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;

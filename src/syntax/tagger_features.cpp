@@ -11,7 +11,8 @@ enum Template : uint64_t {
   kLowerM1, kLowerM2, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kLowerM1Lower, kLowerLowerP1,
   kShapeM1, kShapeP1, kFlagsFirst, kCluster, kClusterM1, kClusterP1, kClusterM1Cluster,
   kClusterClusterP1, kPrev1, kPrev2, kPrev12, kPrev1Lower, kPrev1Suffix3, kPrev1LowerP1,
-  kPrev1ClusterP1,
+  kPrev1ClusterP1, kAmbiguity, kAmbiguityP1, kAmbiguityP2, kAmbiguityM1, kAmbiguityAmbiguityP1,
+  kPrev1AmbiguityP1, kLowerAmbiguityP1, kPrev1Ambiguity,
 };
 
 enum Flag : uint64_t {
@@ -65,7 +66,7 @@ uint64_t Flags(std::string_view form) {
   return flags;
 }
 
-void ComputeOne(std::string_view form, const ClusterTable& clusters, std::string* lower,
+void ComputeOne(std::string_view form, const WordLexicon& lexicon, std::string* lower,
                 WordKeys* k) {
   LowercaseAscii(form, lower);
   const std::string_view low(*lower);
@@ -77,8 +78,10 @@ void ComputeOne(std::string_view form, const ClusterTable& clusters, std::string
     k->suffix[n - 1] = HashString(low.substr(low.size() > n ? low.size() - n : 0)) + n;
   }
   k->flags = Flags(form);
-  const auto cluster = clusters.Find(k->lower);
+  const auto cluster = lexicon.clusters.Find(k->lower);
   k->cluster = cluster ? *cluster + 1 : 0;
+  const auto ambiguity = lexicon.ambiguity.Find(k->lower);
+  k->ambiguity = ambiguity ? *ambiguity + 1 : 0;
 }
 
 }  // namespace
@@ -90,11 +93,11 @@ void LowercaseAscii(std::string_view in, std::string* out) {
   }
 }
 
-void ComputeWordKeys(const std::vector<std::string_view>& forms, const ClusterTable& clusters,
+void ComputeWordKeys(const std::vector<std::string_view>& forms, const WordLexicon& lexicon,
                      std::vector<WordKeys>* keys) {
   keys->resize(forms.size());
   std::string lower;
-  for (size_t i = 0; i < forms.size(); ++i) ComputeOne(forms[i], clusters, &lower, &(*keys)[i]);
+  for (size_t i = 0; i < forms.size(); ++i) ComputeOne(forms[i], lexicon, &lower, &(*keys)[i]);
 }
 
 int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, uint32_t prev2,
@@ -107,6 +110,9 @@ int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, ui
   };
   auto suffix3_at = [&](int j) {
     return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].suffix[2];
+  };
+  auto ambiguity_at = [&](int j) {
+    return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].ambiguity;
   };
   auto shape_at = [&](int j) { return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].shape; };
   int count = 0;
@@ -141,6 +147,14 @@ int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, ui
   add(kPrev1Suffix3, Combine(prev1, w.suffix[2]));
   add(kPrev1LowerP1, Combine(prev1, lower_at(i + 1)));
   add(kPrev1ClusterP1, Combine(prev1, cluster_at(i + 1)));
+  add(kAmbiguity, w.ambiguity);
+  add(kAmbiguityP1, ambiguity_at(i + 1));
+  add(kAmbiguityP2, ambiguity_at(i + 2));
+  add(kAmbiguityM1, ambiguity_at(i - 1));
+  add(kAmbiguityAmbiguityP1, Combine(w.ambiguity, ambiguity_at(i + 1)));
+  add(kPrev1AmbiguityP1, Combine(prev1, ambiguity_at(i + 1)));
+  add(kLowerAmbiguityP1, Combine(w.lower, ambiguity_at(i + 1)));
+  add(kPrev1Ambiguity, Combine(prev1, w.ambiguity));
   return count;
 }
 
