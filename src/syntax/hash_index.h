@@ -28,6 +28,10 @@ class HashIndex {
     }
   }
   size_t size() const { return size_; }
+  // Hints the CPU to load the slot where a lookup of `key` starts.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[(key ? key : 1) & mask_]);
+  }
   // Calls f(key, value) for every entry, in slot order.
   template <typename F>
   void ForEach(F f) const {

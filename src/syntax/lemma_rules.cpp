@@ -89,6 +89,11 @@ void LemmaRules::Lemmatize(std::string_view form, std::string_view upos, std::st
     }
   }
   ApplyRules(form, xpos, lemma);
+  // UD English writes numbers without digit-group commas ("6,363,217" -> "6363217").
+  if (xpos == "CD" && lemma->find(',') != std::string::npos &&
+      lemma->find_first_of("0123456789") != std::string::npos) {
+    std::erase(*lemma, ',');
+  }
 }
 
 void LemmaRules::Serialize(ByteWriter* out) const {

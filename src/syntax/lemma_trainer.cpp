@@ -26,6 +26,8 @@ uint32_t EditId(const LemmaEdit& edit, std::vector<LemmaEdit>* edits) {
   return static_cast<uint32_t>(edits->size() - 1);
 }
 
+constexpr int kMinRuleTypes = 2;
+
 // (key, length, parent key) of one suffix rule, counted per edit.
 struct RuleCounts {
   int length = 0;
@@ -36,6 +38,10 @@ struct RuleCounts {
 void AddSuffixRules(const LemmaRules& rules, const std::map<uint64_t, RuleCounts>& counts,
                     HashIndex* out) {
   for (const auto& [key, rule] : counts) {
+    int types = 0;
+    for (const auto& entry : rule.edits) types += entry.second;
+    // A suffix seen in one word type is that word's quirk, not a rule.
+    if (rule.length > 0 && types < kMinRuleTypes) continue;
     const uint32_t best = MostFrequent(rule.edits);
     if (rule.length > 0) {
       const uint32_t parent_best = MostFrequent(counts.at(rule.parent).edits);

@@ -59,7 +59,6 @@ std::string SerializePosModel(const PosModel& model) {
   }
   model.tag_dictionary.Serialize(&out);
   model.lexicon.clusters.Serialize(&out);
-  model.lexicon.ambiguity.Serialize(&out);
   model.weights.Serialize(&out);
   WriteFeats(model.feats, &out);
   model.lemma_rules.Serialize(&out);
@@ -104,7 +103,6 @@ Result<std::shared_ptr<const PosModel>> ParsePosModel(std::string_view bytes,
   model->tag_dictionary.ForEach([&](uint64_t, uint32_t v) { dictionary_ok &= v < labels; });
   if (!dictionary_ok) in.Fail();
   model->lexicon.clusters.Parse(&in);
-  model->lexicon.ambiguity.Parse(&in);
   if (!in.ok()) return SectionError(name, "dictionary", in);
   model->weights.Parse(&in, labels);
   if (!in.ok()) return SectionError(name, "weights", in);

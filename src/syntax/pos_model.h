@@ -3,8 +3,7 @@
 //   magic "CCPOSTAG", u32 version, str trainer, str command, str training data,
 //   u32 n, n x (str forms separated by spaces, str expected rendering) -- self-tests
 //   u32 labels, labels x (str upos, str xpos)
-//   tag dictionary (HashIndex: form hash -> label), word clusters and
-//   ambiguity classes (HashIndex each),
+//   tag dictionary (HashIndex: form hash -> label), word clusters (HashIndex),
 //   weights (TaggerWeights), feats (strings, per-label default, exceptions),
 //   lemma rules (LemmaRules), u64 FNV-1a of all preceding bytes.
 // Load checks magic, version, checksum and structure, then runs the self-tests.
@@ -46,7 +45,7 @@ struct PosModel {
   std::vector<PosSelfTest> self_tests;
   std::vector<std::string> upos, xpos;  // per label
   HashIndex tag_dictionary;   // exact-form hash -> label, for frequent unambiguous words
-  WordLexicon lexicon;        // word clusters and ambiguity classes
+  WordLexicon lexicon;        // word clusters
   TaggerWeights weights;
   FeatsTable feats;
   LemmaRules lemma_rules;

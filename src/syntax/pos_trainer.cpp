@@ -96,34 +96,6 @@ HashIndex BuildTagDictionary(const std::vector<Words>& sentences, const Labels& 
   return dictionary;
 }
 
-// The set of labels each frequent lowercased word had (labels under
-// `ambiguity_min_share` of its uses left out), as a small integer id.
-HashIndex BuildAmbiguityClasses(const std::vector<Words>& sentences, const Labels& labels,
-                                const PosTrainOptions& options) {
-  std::map<std::string, std::map<uint16_t, int>> counts;
-  std::string lower;
-  for (const Words& words : sentences) {
-    for (const conllu::Word& w : words) {
-      LowercaseAscii(w.form, &lower);
-      ++counts[lower][labels.Id(w)];
-    }
-  }
-  std::map<std::vector<uint16_t>, uint32_t> class_ids;
-  HashIndex classes;
-  for (const auto& [word, by_label] : counts) {
-    int total = 0;
-    for (const auto& entry : by_label) total += entry.second;
-    if (total < options.ambiguity_min_count) continue;
-    std::vector<uint16_t> set;
-    for (const auto& [label, n] : by_label) {
-      if (n >= options.ambiguity_min_share * total) set.push_back(label);
-    }
-    auto [it, inserted] = class_ids.try_emplace(set, static_cast<uint32_t>(class_ids.size()));
-    classes.Insert(HashString(word), it->second);
-  }
-  return classes;
-}
-
 Status ReadClusters(const std::filesystem::path& path, HashIndex* clusters) {
   std::ifstream in(path);
   if (!in) return Status::Error(path.string() + ": cannot open word clusters");
@@ -273,7 +245,6 @@ Status TrainPosTagger(const PosTrainOptions& options) {
   model.upos = labels.upos;
   model.xpos = labels.xpos;
   model.tag_dictionary = BuildTagDictionary(train, labels, options);
-  model.lexicon.ambiguity = BuildAmbiguityClasses(train, labels, options);
   if (!options.clusters.empty()) {
     if (Status s = ReadClusters(options.clusters, &model.lexicon.clusters); !s.ok()) return s;
   }

@@ -34,10 +34,6 @@ struct PosTrainOptions {
   // the time are tagged by lookup, without scoring.
   int dictionary_min_count = 20;
   double dictionary_purity = 0.995;
-  // Words seen at least this often get an ambiguity-class feature: the set
-  // of labels that cover >= `ambiguity_min_share` of their uses.
-  int ambiguity_min_count = 5;
-  double ambiguity_min_share = 0.02;
   uint32_t seed = 1;
   // Recorded in the model; empty = "crosscheck train pos <inputs>".
   std::string command;

@@ -11,8 +11,7 @@ enum Template : uint64_t {
   kLowerM1, kLowerM2, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kLowerM1Lower, kLowerLowerP1,
   kShapeM1, kShapeP1, kFlagsFirst, kCluster, kClusterM1, kClusterP1, kClusterM1Cluster,
   kClusterClusterP1, kPrev1, kPrev2, kPrev12, kPrev1Lower, kPrev1Suffix3, kPrev1LowerP1,
-  kPrev1ClusterP1, kAmbiguity, kAmbiguityP1, kAmbiguityP2, kAmbiguityM1, kAmbiguityAmbiguityP1,
-  kPrev1AmbiguityP1, kLowerAmbiguityP1, kPrev1Ambiguity,
+  kPrev1ClusterP1,
 };
 
 enum Flag : uint64_t {
@@ -32,17 +31,20 @@ char ShapeClass(unsigned char c) {
   return static_cast<char>(c);
 }
 
-// Runs of more than 3 equal classes collapse ("Xxxxxxx" -> "Xxxx").
+// Runs of more than 3 equal classes collapse ("Xxxxxxx" -> "Xxxx"). Hashes
+// the shape as it goes (same value as HashString of the shape string).
 uint64_t ShapeHash(std::string_view form) {
-  std::string shape;
+  uint64_t hash = kFnvOffset;
+  char last = 0;
   int run = 0;
   for (unsigned char c : form) {
     const char s = ShapeClass(c);
     if (!s) continue;
-    run = (!shape.empty() && shape.back() == s) ? run + 1 : 1;
-    if (run <= 3) shape.push_back(s);
+    run = s == last ? run + 1 : 1;
+    last = s;
+    if (run <= 3) hash = (hash ^ static_cast<unsigned char>(s)) * 1099511628211ull;
   }
-  return HashString(shape);
+  return hash;
 }
 
 uint64_t Flags(std::string_view form) {
@@ -80,8 +82,7 @@ void ComputeOne(std::string_view form, const WordLexicon& lexicon, std::string* 
   k->flags = Flags(form);
   const auto cluster = lexicon.clusters.Find(k->lower);
   k->cluster = cluster ? *cluster + 1 : 0;
-  const auto ambiguity = lexicon.ambiguity.Find(k->lower);
-  k->ambiguity = ambiguity ? *ambiguity + 1 : 0;
+
 }
 
 }  // namespace
@@ -110,9 +111,6 @@ int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, ui
   };
   auto suffix3_at = [&](int j) {
     return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].suffix[2];
-  };
-  auto ambiguity_at = [&](int j) {
-    return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].ambiguity;
   };
   auto shape_at = [&](int j) { return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].shape; };
   int count = 0;
@@ -147,14 +145,7 @@ int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, ui
   add(kPrev1Suffix3, Combine(prev1, w.suffix[2]));
   add(kPrev1LowerP1, Combine(prev1, lower_at(i + 1)));
   add(kPrev1ClusterP1, Combine(prev1, cluster_at(i + 1)));
-  add(kAmbiguity, w.ambiguity);
-  add(kAmbiguityP1, ambiguity_at(i + 1));
-  add(kAmbiguityP2, ambiguity_at(i + 2));
-  add(kAmbiguityM1, ambiguity_at(i - 1));
-  add(kAmbiguityAmbiguityP1, Combine(w.ambiguity, ambiguity_at(i + 1)));
-  add(kPrev1AmbiguityP1, Combine(prev1, ambiguity_at(i + 1)));
-  add(kLowerAmbiguityP1, Combine(w.lower, ambiguity_at(i + 1)));
-  add(kPrev1Ambiguity, Combine(prev1, w.ambiguity));
+
   return count;
 }
 

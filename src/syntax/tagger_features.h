@@ -26,13 +26,11 @@ struct WordKeys {
   uint64_t suffix[4] = {};  // last 1..4 bytes, lowercased
   uint64_t flags = 0;       // capitalization / digit / hyphen bits
   uint64_t cluster = 0;     // word-cluster id + 1 of the lowercased form, 0 if none
-  uint64_t ambiguity = 0;   // id + 1 of the set of labels seen for the lowercased form, 0 if rare
 };
 
-// What the tagger knows about word types, keyed by lowercased-form hash.
+// What the tagger knows about word types beyond the treebank.
 struct WordLexicon {
-  HashIndex clusters;   // -> word-cluster id learned from unlabelled text
-  HashIndex ambiguity;  // -> id of the set of labels the word had in training
+  HashIndex clusters;  // lowercased-form hash -> word-cluster id from unlabelled text
 };
 
 // Fills keys[i] for every form; the lexicon's tables may be empty.

@@ -22,6 +22,8 @@ class TaggerWeights {
 
   // Adds the weights of `features` to scores[label] (scores sized to labels).
   void Score(const uint64_t* features, int count, int32_t* scores) const {
+    // Issue all slot loads first: the probes are independent cache misses.
+    for (int f = 0; f < count; ++f) index_.Prefetch(features[f]);
     for (int f = 0; f < count; ++f) {
       const auto at = index_.Find(features[f]);
       if (!at) continue;
