@@ -33,6 +33,17 @@ void AppendMetadata(JsonWriter& w, const Document& doc) {
   }
 }
 
+void AppendSyntax(JsonWriter& w, const TokenSyntax& syn) {
+  w.Key("upos"); w.String(syn.upos);
+  w.Key("xpos"); w.String(syn.xpos);
+  w.Key("lemma"); w.String(syn.lemma);
+  if (!syn.feats.empty() && syn.feats != "_") { w.Key("feats"); w.String(syn.feats); }
+  if (!syn.deprel.empty()) {
+    w.Key("head"); w.Int(syn.head);
+    w.Key("deprel"); w.String(syn.deprel);
+  }
+}
+
 void AppendSentence(JsonWriter& w, const AnalyzedDocument& d, size_t index) {
   const Sentence& s = d.sentences[index];
   w.BeginObject();
@@ -49,6 +60,7 @@ void AppendSentence(JsonWriter& w, const AnalyzedDocument& d, size_t index) {
     AppendSpan(w, tok.span);
     if (!tok.space_after) { w.Key("space_after"); w.Bool(false); }
     if (tok.mwt_continues) { w.Key("mwt_continues"); w.Bool(true); }
+    if (!d.syntax.empty()) AppendSyntax(w, d.syntax[t]);
     w.EndObject();
   }
   w.EndArray();
@@ -62,9 +74,10 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "jsonl") return OutputFormat::kJsonl;
   if (name == "tokens") return OutputFormat::kTokens;
   if (name == "summary") return OutputFormat::kSummary;
+  if (name == "conllu") return OutputFormat::kConllu;
   if (name == "none") return OutputFormat::kNone;
   return Status::Error("unknown format '" + std::string(name) +
-                       "' (expected json, jsonl, tokens, summary or none)");
+                       "' (expected json, jsonl, conllu, tokens, summary or none)");
 }
 
 void AnalysisWriter::AppendDocumentJson(const AnalyzedDocument& d, std::string* out) {
@@ -102,6 +115,7 @@ void AnalysisWriter::Write(const AnalyzedDocument& doc) {
       break;
     case OutputFormat::kTokens: AppendTokens(doc); break;
     case OutputFormat::kSummary: AppendSummary(doc); break;
+    case OutputFormat::kConllu: AppendConllu(doc); break;
     case OutputFormat::kNone: break;
   }
   std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
@@ -120,6 +134,53 @@ void AnalysisWriter::AppendTokens(const AnalyzedDocument& d) {
       buffer_.append(Slice(d.doc, d.tokens[t].span));
     }
     buffer_.push_back('\n');
+  }
+}
+
+namespace {
+
+// CoNLL-U wants no spaces or tabs in FORM/LEMMA; news text rarely has them inside a word.
+std::string ConlluField(std::string_view s) {
+  if (s.empty()) return "_";
+  std::string out(s);
+  for (char& c : out) if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+}  // namespace
+
+void AnalysisWriter::AppendConllu(const AnalyzedDocument& d) {
+  buffer_.append("# newdoc id = ").append(d.doc.id).append("\n");
+  uint32_t paragraph = UINT32_MAX;
+  for (size_t i = 0; i < d.sentences.size(); ++i) {
+    const Sentence& s = d.sentences[i];
+    if (s.paragraph != paragraph) { buffer_.append("# newpar\n"); paragraph = s.paragraph; }
+    buffer_.append("# sent_id = ").append(d.doc.id).append("-").append(std::to_string(i)).append("\n");
+    std::string text(Slice(d.doc, s.span));
+    for (char& c : text) if (c == '\n' || c == '\r') c = ' ';
+    buffer_.append("# text = ").append(text).append("\n");
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      const uint32_t id = t - s.first_token + 1;
+      if (d.tokens[t].mwt_continues && (t == s.first_token || !d.tokens[t - 1].mwt_continues)) {
+        uint32_t last = t;
+        while (last + 1 < s.end_token && d.tokens[last].mwt_continues) ++last;
+        const Span surface{d.tokens[t].span.begin, d.tokens[last].span.end};
+        buffer_.append(std::to_string(id)).append("-").append(std::to_string(id + last - t)).append("\t")
+            .append(ConlluField(Slice(d.doc, surface))).append("\t_\t_\t_\t_\t_\t_\t_\t")
+            .append(d.tokens[last].space_after ? "_" : "SpaceAfter=No").append("\n");
+      }
+      const Token& tok = d.tokens[t];
+      const TokenSyntax* syn = d.syntax.empty() ? nullptr : &d.syntax[t];
+      buffer_.append(std::to_string(id)).append("\t").append(ConlluField(tok.form)).append("\t")
+          .append(syn ? ConlluField(syn->lemma) : "_").append("\t")
+          .append(syn ? ConlluField(syn->upos) : "_").append("\t")
+          .append(syn ? ConlluField(syn->xpos) : "_").append("\t")
+          .append(syn && !syn->feats.empty() ? syn->feats : "_").append("\t")
+          .append(syn && !syn->deprel.empty() ? std::to_string(syn->head) : "_").append("\t")
+          .append(syn && !syn->deprel.empty() ? syn->deprel : "_").append("\t_\t")
+          .append(tok.space_after || tok.mwt_continues ? "_" : "SpaceAfter=No").append("\n");
+    }
+    buffer_.append("\n");
   }
 }
 

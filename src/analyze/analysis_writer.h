@@ -2,6 +2,7 @@
 // of `crosscheck analyze` (schema: docs/analysis-schema.md).
 //   json    one object {"documents": [...]}, streamed document by document
 //   jsonl   one document object per line
+//   conllu  CoNLL-U: one sentence block per sentence, `# newdoc`/`# newpar`/`# text`
 //   tokens  one sentence per line, tokens separated by spaces (for scorers)
 //   summary a short human-readable digest per document (the demo)
 //   none    nothing (timing runs)
@@ -17,7 +18,7 @@
 
 namespace crosscheck::analyze {
 
-enum class OutputFormat { kJson, kJsonl, kTokens, kSummary, kNone };
+enum class OutputFormat { kJson, kJsonl, kConllu, kTokens, kSummary, kNone };
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name);
 
@@ -34,6 +35,7 @@ class AnalysisWriter {
  private:
   void AppendTokens(const AnalyzedDocument& doc);
   void AppendSummary(const AnalyzedDocument& doc);
+  void AppendConllu(const AnalyzedDocument& doc);
   OutputFormat format_;
   FILE* out_;
   std::string buffer_;

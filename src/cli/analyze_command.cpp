@@ -77,7 +77,7 @@ void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, Runner* runne
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* sub = app.add_subcommand("analyze", "per-document analysis: sentences, tokens (see docs/analysis-schema.md)");
   sub->add_option("inputs", args->inputs, "files, directories or - (JSONL on stdin)")->required();
-  sub->add_option("--format,-f", args->format, "json | jsonl | tokens | summary | none")
+  sub->add_option("--format,-f", args->format, "json | jsonl | conllu | tokens | summary | none")
       ->capture_default_str();
   sub->add_option("--output,-o", args->output, "write here instead of stdout");
   sub->add_option("--shard", args->shard, "I/N: analyze only the documents whose ordinal % N == I");

@@ -62,12 +62,40 @@ struct TokenSyntax {
   std::string deprel;  // UD relation to the head ("nsubj", "ccomp", "nummod", ...)
 };
 
+// One mention of an entity: a run of tokens in one sentence.
+struct EntityMention {
+  Span span;                 // bytes of Document::text
+  uint32_t first_token = 0;  // index into AnalyzedDocument::tokens
+  uint32_t end_token = 0;    // one past the last token
+  uint32_t sentence = 0;     // index into AnalyzedDocument::sentences
+  std::string kind;          // "name", "acronym", "surname", "title", "pronoun", "demonym"
+};
+
+// A place in the gazetteer (GeoNames), for linked LOC entities and demonyms.
+struct PlaceLink {
+  int64_t geonames_id = 0;   // 0 = not linked
+  std::string name;          // gazetteer name ("Grozny")
+  std::string country;       // ISO 3166-1 alpha-2 ("RU")
+  std::string admin1;        // first-level region name or code, if known
+  double latitude = 0, longitude = 0;
+};
+
+// An entity of the entities stage: the mentions within one document that
+// refer to the same person, organisation, place or other named thing.
+struct Entity {
+  std::string name;          // canonical name: the fullest name form ("Ramzan Kadyrov")
+  std::string type;          // "PERSON", "ORG", "LOC", "MISC"
+  std::vector<EntityMention> mentions;  // in text order
+  PlaceLink place;           // LOC (and demonyms): the linked place, if any
+};
+
 // A document with the layers the analysis stages have added so far.
 struct AnalyzedDocument {
   Document doc;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<TokenSyntax> syntax;  // one per token once the syntax stage ran, else empty
+  std::vector<Entity> entities;     // entities stage; in order of first mention
 };
 
 }  // namespace crosscheck

@@ -1,0 +1,35 @@
+// entities/iob2_corpus.h: reads NER training and test data.
+// IOB2 files (plain or .gz): `id<TAB>token<TAB>tag[<TAB>...]` (Universal NER)
+// or `token<TAB>tag` (WikiGold), `#` comment lines, a blank line between
+// sentences; documents start at `# newdoc id = X` or a `-DOCSTART-` line.
+// Tags are repaired to well-formed IOB2 (an I-X that starts an entity becomes
+// B-X). Also derives PER/ORG/LOC tags from GUM's CoNLL-U `Entity=` brackets.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace crosscheck::entities {
+
+struct NerSentence {
+  std::string doc_id;               // document this sentence belongs to
+  std::vector<std::string> words;   // gold tokenization
+  std::vector<std::string> tags;    // IOB2 tags ("O", "B-PER", "I-LOC"), one per word
+};
+
+// Reads all sentences of an IOB2 file; errors name the file and line.
+Result<std::vector<NerSentence>> ReadIob2(const std::filesystem::path& path);
+
+// Reads GUM CoNLL-U and keeps documents whose `# newdoc id` genre
+// (GUM_<genre>_...) is in `genres`. A person/organization/place entity whose
+// head words are proper nouns becomes a PER/ORG/LOC name: the run of PROPN
+// words (with inner "of", "the", "and", "-", "&") inside its bracket.
+Result<std::vector<NerSentence>> ReadGumEntities(const std::filesystem::path& path,
+                                                 const std::vector<std::string>& genres);
+
+// Type of an IOB2 tag ("B-PER" -> "PER"), "" for "O".
+std::string_view TagType(std::string_view tag);
+
+}  // namespace crosscheck::entities
