@@ -89,6 +89,45 @@ struct Entity {
   PlaceLink place;           // LOC (and demonyms): the linked place, if any
 };
 
+// A number in the text with what it counts (facts stage).
+struct Quantity {
+  Span span;                 // the whole expression: "at least 100", "$2bn", "between 3 and 5"
+  uint32_t sentence = 0;     // index into AnalyzedDocument::sentences
+  double value = 0;          // the stated figure (the lower one for ranges)
+  double low = 0, high = 0;  // the interval the text commits to (high = +inf when open)
+  std::string bound;         // exact|at_least|more_than|at_most|less_than|approx|range
+  bool vague = false;        // "dozens", "hundreds": value is the ACLED-style low
+  std::string change;        // "increase", "decrease" or "" when no change is stated
+  std::string unit;          // "percent", "USD", "km", ... or ""
+  std::string counted;       // lemma of the counted noun ("man"), "" if none
+  Span counted_span;         // the counted noun phrase ("gay men"), empty if none
+};
+
+// A date or time expression resolved against the document date (facts stage).
+struct DateMention {
+  Span span;
+  uint32_t sentence = 0;
+  std::string iso;           // "2017-07-14", "2017-04", "2017"; "" when unresolvable
+  std::string granularity;   // "day", "month", "year"; "" when unresolved
+  bool relative = false;     // "last week", "on Tuesday": depends on the document date
+};
+
+// A quotation or reported statement and who made it (quotes stage).
+struct Quote {
+  Span content;              // the quoted words, marks excluded (indirect: the content clause)
+  uint32_t sentence = 0;     // sentence where the content starts
+  std::string kind;          // direct|partial|indirect|post|scare
+  std::string speaker;       // canonical name or description ("a Chechen government spokesperson")
+  int32_t speaker_entity = -1;  // index into AnalyzedDocument::entities, -1 if none
+  Span speaker_span;         // the speaker's words in the text, empty if none
+  std::string verb;          // lemma of the cue ("say", "tell", "deny"; ":" or "—" for punctuation cues)
+  Span verb_span;
+  std::string stance;        // neutral|assertive|distancing|denial|admission|... from the verb lexicon
+  std::string addressee;     // "Interfax" in "told Interfax", medium or audience if given
+  std::string handle;        // posts: "@RuPaul"
+  std::string date;          // posts: ISO date of the post
+};
+
 // A document with the layers the analysis stages have added so far.
 struct AnalyzedDocument {
   Document doc;
@@ -96,6 +135,9 @@ struct AnalyzedDocument {
   std::vector<Sentence> sentences;
   std::vector<TokenSyntax> syntax;  // one per token once the syntax stage ran, else empty
   std::vector<Entity> entities;     // entities stage; in order of first mention
+  std::vector<Quantity> quantities; // facts stage
+  std::vector<DateMention> dates;   // facts stage
+  std::vector<Quote> quotes;        // quotes stage
 };
 
 }  // namespace crosscheck

@@ -99,15 +99,27 @@ HashIndex BuildTagDictionary(const std::vector<Words>& sentences, const Labels& 
 Status ReadClusters(const std::filesystem::path& path, HashIndex* clusters) {
   std::ifstream in(path);
   if (!in) return Status::Error(path.string() + ": cannot open word clusters");
-  std::map<std::string, uint32_t> ids;
+  std::map<std::string, uint32_t> fine_ids, coarse_ids;
+  auto id = [](std::map<std::string, uint32_t>* ids, const std::string& name) {
+    return ids->try_emplace(name, static_cast<uint32_t>(ids->size())).first->second;
+  };
   std::string line;
-  while (std::getline(in, line)) {
+  for (int line_number = 1; std::getline(in, line); ++line_number) {
     const size_t tab = line.find('\t');
-    if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
+    if (line.empty() || line[0] == '#') continue;
+    if (tab == std::string::npos) {
+      return Status::Error(path.string() + ":" + std::to_string(line_number) +
+                           ": expected \"cluster<TAB>word[<TAB>count]\"");
+    }
     const size_t end = line.find('\t', tab + 1);
     const std::string word = line.substr(tab + 1, end == std::string::npos ? end : end - tab - 1);
-    auto [it, inserted] = ids.try_emplace(line.substr(0, tab), static_cast<uint32_t>(ids.size()));
-    clusters->Insert(HashString(word), it->second);
+    const std::string cluster = line.substr(0, tab);
+    // "coarse.fine" clusters carry a coarse level; plain ids have none.
+    const size_t dot = cluster.find('.');
+    const uint32_t coarse = dot == std::string::npos ? 0 : id(&coarse_ids, cluster.substr(0, dot)) + 1;
+    const uint32_t fine = id(&fine_ids, cluster);
+    if (fine >= (1u << kCoarseShift)) return Status::Error(path.string() + ": too many clusters");
+    clusters->Insert(HashString(word), (coarse << kCoarseShift) | fine);
   }
   return Status::Ok();
 }

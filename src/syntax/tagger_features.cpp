@@ -11,7 +11,7 @@ enum Template : uint64_t {
   kLowerM1, kLowerM2, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kLowerM1Lower, kLowerLowerP1,
   kShapeM1, kShapeP1, kFlagsFirst, kCluster, kClusterM1, kClusterP1, kClusterM1Cluster,
   kClusterClusterP1, kPrev1, kPrev2, kPrev12, kPrev1Lower, kPrev1Suffix3, kPrev1LowerP1,
-  kPrev1ClusterP1,
+  kPrev1ClusterP1, kCoarse, kCoarseP1, kCoarseP2,
 };
 
 enum Flag : uint64_t {
@@ -81,7 +81,8 @@ void ComputeOne(std::string_view form, const WordLexicon& lexicon, std::string* 
   }
   k->flags = Flags(form);
   const auto cluster = lexicon.clusters.Find(k->lower);
-  k->cluster = cluster ? *cluster + 1 : 0;
+  k->cluster = cluster ? (*cluster & ((1u << kCoarseShift) - 1)) + 1 : 0;
+  k->coarse = cluster ? (*cluster >> kCoarseShift) + 1 : 0;
 
 }
 
@@ -145,6 +146,10 @@ int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, ui
   add(kPrev1Suffix3, Combine(prev1, w.suffix[2]));
   add(kPrev1LowerP1, Combine(prev1, lower_at(i + 1)));
   add(kPrev1ClusterP1, Combine(prev1, cluster_at(i + 1)));
+  auto coarse_at = [&](int j) { return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].coarse; };
+  add(kCoarse, w.coarse);
+  add(kCoarseP1, coarse_at(i + 1));
+  add(kCoarseP2, coarse_at(i + 2));
 
   return count;
 }

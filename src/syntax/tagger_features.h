@@ -12,6 +12,7 @@
 
 namespace crosscheck::syntax {
 
+inline constexpr int kCoarseShift = 20;
 // Upper bound on the features of one position (the tagger's stack buffer).
 inline constexpr int kMaxTaggerFeatures = 48;
 // The label id standing for "before the sentence start" in history features.
@@ -25,12 +26,15 @@ struct WordKeys {
   uint64_t prefix[3] = {};  // first 1..3 bytes, lowercased
   uint64_t suffix[4] = {};  // last 1..4 bytes, lowercased
   uint64_t flags = 0;       // capitalization / digit / hyphen bits
-  uint64_t cluster = 0;     // word-cluster id + 1 of the lowercased form, 0 if none
+  uint64_t cluster = 0;     // fine word-cluster id + 1 of the lowercased form, 0 if none
+  uint64_t coarse = 0;      // coarse word-cluster id + 1, 0 if none
 };
 
 // What the tagger knows about word types beyond the treebank.
 struct WordLexicon {
-  HashIndex clusters;  // lowercased-form hash -> word-cluster id from unlabelled text
+  // lowercased-form hash -> coarse << kCoarseShift | fine cluster id, learned
+  // from unlabelled text (data/word_clusters.tsv).
+  HashIndex clusters;
 };
 
 // Fills keys[i] for every form; the lexicon's tables may be empty.
