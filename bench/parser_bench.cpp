@@ -4,7 +4,8 @@
 // and the process's peak RSS (MB) as counters.
 //   BM_Parse         gold tags in, heads and relations out: the parser alone
 //   BM_TagAndParse   models/pos.bin tags and lemmatizes, then the parser parses: the
-//                    syntax stage as the pipeline runs it (skipped without pos.bin)
+//                    syntax stage as the pipeline runs it (skipped without pos.bin;
+//                    CROSSCHECK_BENCH_POS_MODEL names another POS model)
 //   BM_LoadParser    reading and self-testing models/parser.bin
 // Run: build/bench/parser_bench [--benchmark_filter=...]
 #include <benchmark/benchmark.h>
@@ -107,7 +108,8 @@ BENCHMARK(BM_Parse)->Unit(benchmark::kMillisecond);
 void BM_TagAndParse(benchmark::State& state) {
   const DependencyParser* parser = Parser(state);
   if (!parser) return;
-  auto tagger = PosTagger::Load(kModels / "pos.bin");
+  const char* pos_model = std::getenv("CROSSCHECK_BENCH_POS_MODEL");
+  auto tagger = PosTagger::Load(pos_model && *pos_model ? std::filesystem::path(pos_model) : kModels / "pos.bin");
   if (!tagger.ok()) {
     state.SkipWithError(tagger.status().message().c_str());
     return;

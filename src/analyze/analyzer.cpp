@@ -9,6 +9,11 @@ Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir) {
   if (!text.ok()) return text.status();
   Analyzer analyzer;
   analyzer.text_ = std::move(text).value();
+  if (std::filesystem::exists(model_dir / "pos.bin")) {
+    auto syntax = syntax::SyntaxAnalyzer::Load(model_dir);
+    if (!syntax.ok()) return syntax.status();
+    analyzer.syntax_ = std::move(syntax).value();
+  }
   return analyzer;
 }
 
@@ -16,6 +21,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) const {
   AnalyzedDocument out;
   out.doc = std::move(doc);
   text_->Analyze(&out);
+  if (syntax_) syntax_->Analyze(&out);
   return out;
 }
 

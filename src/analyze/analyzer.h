@@ -1,7 +1,7 @@
 // analyze/analyzer.h: runs the per-document stages in order.
 // In: a Document. Out: an AnalyzedDocument with every layer the loaded stages
-// produce (today: tokens and sentences; later stages add tags, parses,
-// entities, facts and quotes). A loaded Analyzer is immutable and shared by
+// produce: tokens and sentences (text), tags, lemmas and trees (syntax, when
+// models/pos.bin is present); later stages add entities, facts and quotes. A loaded Analyzer is immutable and shared by
 // all worker threads; Analyze() is safe to call concurrently.
 #pragma once
 #include <filesystem>
@@ -9,6 +9,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "syntax/syntax_analyzer.h"
 #include "text/text_analyzer.h"
 
 namespace crosscheck::analyze {
@@ -22,6 +23,7 @@ class Analyzer {
 
  private:
   std::shared_ptr<const text::TextAnalyzer> text_;
+  std::shared_ptr<const syntax::SyntaxAnalyzer> syntax_;  // null without models/pos.bin
 };
 
 // models/ next to the binary's source tree, unless CROSSCHECK_MODELS is set.

@@ -6,6 +6,7 @@
 #include "analyze/analyzer.h"
 #include "cli/commands.h"
 #include "core/json_writer.h"
+#include "eval/parse_eval.h"
 #include "eval/segment_eval.h"
 
 namespace crosscheck::cli {
@@ -78,8 +79,42 @@ int RunSegment(const EvalArgs& args, const GlobalOptions& global) {
   return PrintSegment(args, *scores, seconds);
 }
 
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+int RunParse(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto scores = eval::EvaluateParsing(ModelDir(global), args.gold);
+  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  const double seconds = SecondsSince(start);
+  if (args.json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("task"); w.String("parse");
+    w.Key("gold"); w.String(args.gold);
+    w.Key("n"); w.Int(static_cast<int64_t>(scores->words));
+    w.Key("seconds"); w.Double(seconds, 3);
+    w.Key("uas"); w.Double(scores->uas);
+    w.Key("las"); w.Double(scores->las);
+    w.Key("las_full"); w.Double(scores->las_full);
+    w.Key("upos_accuracy"); w.Double(scores->upos_accuracy);
+    w.Key("sentences"); w.Int(static_cast<int64_t>(scores->sentences));
+    w.Key("predicted_tags"); w.Bool(scores->predicted_tags);
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+  } else {
+    std::printf("parse  %s  (%s tags)\n  UAS %.2f  LAS %.2f  LAS with subtypes %.2f  UPOS seen %.2f\n  %llu words, %.2f s\n",
+                args.gold.c_str(), scores->predicted_tags ? "predicted" : "gold", scores->uas, scores->las,
+                scores->las_full, scores->upos_accuracy, static_cast<unsigned long long>(scores->words), seconds);
+  }
+  return 0;
+}
+
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
   if (args.task == "segment") return RunSegment(args, global);
+  if (args.task == "parse") return RunParse(args, global);
   std::fprintf(stderr, "crosscheck eval %s: not yet implemented\n", args.task.c_str());
   return 1;
 }

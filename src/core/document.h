@@ -101,6 +101,10 @@ struct Quantity {
   std::string unit;          // "percent", "USD", "km", ... or ""
   std::string counted;       // lemma of the counted noun ("man"), "" if none
   Span counted_span;         // the counted noun phrase ("gay men"), empty if none
+  // Added by the facts stage for claims and evaluation:
+  std::string per;           // the rate's denominator: "month" in "$3500 a month", "share" in "$62 per share"; "" if none
+  uint32_t number_token = 0; // index into tokens of the (last) number word: where a parse attaches the quantity to its verb/noun
+  int32_t counted_token = -1;  // index into tokens of the counted noun's head word, -1 if none
 };
 
 // A date or time expression resolved against the document date (facts stage).
@@ -110,6 +114,7 @@ struct DateMention {
   std::string iso;           // "2017-07-14", "2017-04", "2017"; "" when unresolvable
   std::string granularity;   // "day", "month", "year"; "" when unresolved
   bool relative = false;     // "last week", "on Tuesday": depends on the document date
+  // Facts stage: granularity may also be "week" ("last week"); iso is then that week's Monday.
 };
 
 // A quotation or reported statement and who made it (quotes stage).

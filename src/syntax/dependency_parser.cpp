@@ -4,14 +4,13 @@
 #include <fstream>
 #include <iterator>
 
+#include "syntax/parser_beam.h"
 #include "syntax/parser_model.h"
 
 namespace crosscheck::syntax {
 
 struct ParserScratch::Buffers {
-  std::vector<WordAtoms> atoms;
-  FeatureKeys keys;
-  ParseState state;
+  ParseBuffers parse;
   std::vector<int> heads;
   std::vector<int> labels;
 };
@@ -29,21 +28,6 @@ Move BestLegalMove(const ParseState& state, const float scores[kNumMoves]) {
     if (state.Legal(static_cast<Move>(m)) && (best < 0 || scores[m] > scores[best])) best = m;
   }
   return static_cast<Move>(best);
-}
-
-int BestLabel(const ParserModel& model, const ParseState& state, const std::vector<WordAtoms>& atoms,
-              int head, int dependent, FeatureKeys* keys) {
-  if (head == state.size()) return model.root_label;
-  ExtractLabelFeatures(state, atoms, head, dependent, keys);
-  float scores[kMaxLabels];
-  model.arc_labels.Score(*keys, scores);
-  const uint64_t allowed = dependent < head ? model.left_arc_labels : model.right_arc_labels;
-  int best = -1;
-  for (int l = 0; l < model.arc_labels.width; ++l) {
-    if (l == model.root_label || !((allowed >> l) & 1)) continue;
-    if (best < 0 || scores[l] > scores[best]) best = l;
-  }
-  return best < 0 ? model.root_label : best;
 }
 
 int LabelId(const ParserModel& model, std::string_view name) {
@@ -71,29 +55,41 @@ void KeepSingleRoot(const ParserModel& model, const std::vector<ParserWord>& wor
   (*labels)[main] = model.root_label;
 }
 
+// Greedy: the best legal move at every step.
+const ParseState& ParseGreedy(const ParserModel& model, ParseBuffers* b) {
+  ParseState& state = b->state;
+  float scores[kNumMoves];
+  while (!state.Terminal()) {
+    ExtractMoveFeatures(state, b->atoms, &b->keys);
+    model.moves.Score(b->keys, scores);
+    const Move move = BestLegalMove(state, scores);
+    int label = -1;
+    if (move == kLeftArc) label = ChooseLabel(model, state, b->atoms, state.Buffer(0), state.Stack(0), &b->keys);
+    if (move == kRightArc) label = ChooseLabel(model, state, b->atoms, state.Stack(0), state.Buffer(0), &b->keys);
+    state.Apply(move, label);
+  }
+  return state;
+}
+
+const ParseState& ParseBeam(const ParserModel& model, int n, ParseBuffers* b) {
+  b->beam.Start(n, model.beam_width, false);
+  while (!b->beam.Done()) b->beam.Advance(model, b->atoms, &b->keys);
+  return b->beam.items()[0].state;
+}
+
 }  // namespace
 
-void ParseWords(const ParserModel& model, const std::vector<ParserWord>& words,
-                std::vector<WordAtoms>* atoms, FeatureKeys* keys, ParseState* state,
+void ParseWords(const ParserModel& model, const std::vector<ParserWord>& words, ParseBuffers* buffers,
                 std::vector<int>* heads, std::vector<int>* labels) {
   const int n = static_cast<int>(words.size());
-  ComputeAtoms(words, atoms);
-  state->Reset(n);
-  float scores[kNumMoves];
-  while (!state->Terminal()) {
-    ExtractMoveFeatures(*state, *atoms, keys);
-    model.moves.Score(*keys, scores);
-    const Move move = BestLegalMove(*state, scores);
-    int label = -1;
-    if (move == kLeftArc) label = BestLabel(model, *state, *atoms, state->Buffer(0), state->Stack(0), keys);
-    if (move == kRightArc) label = BestLabel(model, *state, *atoms, state->Stack(0), state->Buffer(0), keys);
-    state->Apply(move, label);
-  }
+  ComputeAtoms(words, &buffers->atoms);
+  buffers->state.Reset(n);
+  const ParseState& state = model.beam_width > 1 ? ParseBeam(model, n, buffers) : ParseGreedy(model, buffers);
   heads->resize(n);
   labels->resize(n);
   for (int i = 0; i < n; ++i) {
-    (*heads)[i] = state->head(i);
-    (*labels)[i] = state->label(i);
+    (*heads)[i] = state.head(i);
+    (*labels)[i] = state.label(i);
   }
   KeepSingleRoot(model, words, heads, labels);
 }
@@ -116,7 +112,7 @@ Result<DependencyParser> DependencyParser::Load(const std::filesystem::path& fil
 void DependencyParser::Parse(const std::vector<ParserWord>& words, ParserScratch* scratch,
                              std::vector<uint32_t>* heads, std::vector<std::string>* deprels) const {
   ParserScratch::Buffers& b = scratch->buffers();
-  ParseWords(*model_, words, &b.atoms, &b.keys, &b.state, &b.heads, &b.labels);
+  ParseWords(*model_, words, &b.parse, &b.heads, &b.labels);
   const size_t n = words.size();
   heads->resize(n);
   deprels->resize(n);

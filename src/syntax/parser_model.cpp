@@ -47,7 +47,7 @@ float HalfToFloat(uint16_t h) {
   return value;
 }
 
-void WriteTable(const WeightTable& table, ByteWriter* out, std::string* out_bytes) {
+void WriteTable(const WeightTable& table, ByteWriter* out) {
   out->U32(static_cast<uint32_t>(table.bits));
   out->U32(static_cast<uint32_t>(table.width));
   const size_t rows = size_t{1} << table.bits, width = table.width;
@@ -67,7 +67,7 @@ void WriteTable(const WeightTable& table, ByteWriter* out, std::string* out_byte
     for (uint16_t h : half) body_out.U16(h);
   }
   out->U32(kept);
-  out_bytes->append(body);
+  out->Str(body);  // one length-prefixed block: Load copies it out in one go
 }
 
 bool ReadTable(ByteReader* in, int max_width, WeightTable* table) {
@@ -75,13 +75,19 @@ bool ReadTable(ByteReader* in, int max_width, WeightTable* table) {
   if (!in->ok() || bits < 8 || bits > 26 || width == 0 || static_cast<int>(width) > max_width) return false;
   table->Resize(static_cast<int>(bits), static_cast<int>(width));
   const uint32_t kept = in->Count(1u << bits);
-  for (uint32_t i = 0; i < kept && in->ok(); ++i) {
-    const uint32_t row = in->U32();
+  const std::string body = in->Str();
+  const size_t row_bytes = 4 + 2 * size_t{width};
+  if (!in->ok() || body.size() != kept * row_bytes) return false;
+  for (size_t offset = 0; offset < body.size(); offset += row_bytes) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(body.data() + offset);
+    const uint32_t row = bytes[0] | bytes[1] << 8 | bytes[2] << 16 | static_cast<uint32_t>(bytes[3]) << 24;
     if (row >= (1u << bits)) return false;
     float* dst = &table->weights[static_cast<size_t>(row) * width];
-    for (uint32_t c = 0; c < width; ++c) dst[c] = HalfToFloat(in->U16());
+    for (uint32_t c = 0; c < width; ++c) {
+      dst[c] = HalfToFloat(static_cast<uint16_t>(bytes[4 + 2 * c] | bytes[5 + 2 * c] << 8));
+    }
   }
-  return in->ok();
+  return true;
 }
 
 void WriteSelfTests(const std::vector<ParserSelfTest>& tests, ByteWriter* out) {
@@ -148,8 +154,9 @@ std::string SerializeParserModel(const ParserModel& model) {
   out.U32(static_cast<uint32_t>(model.root_label));
   out.U64(model.left_arc_labels);
   out.U64(model.right_arc_labels);
-  WriteTable(model.moves, &out, &bytes);
-  WriteTable(model.arc_labels, &out, &bytes);
+  out.U32(static_cast<uint32_t>(model.beam_width));
+  WriteTable(model.moves, &out);
+  WriteTable(model.arc_labels, &out);
   WriteSelfTests(model.self_tests, &out);
   out.U64(FnvBytes(kFnvOffset, bytes));
   return bytes;
@@ -184,7 +191,9 @@ Result<std::shared_ptr<ParserModel>> ParseParserModel(std::string_view bytes, co
   model->root_label = static_cast<int>(in.U32());
   model->left_arc_labels = in.U64();
   model->right_arc_labels = in.U64();
-  if (!in.ok() || model->labels.empty() || model->root_label >= static_cast<int>(model->labels.size())) {
+  model->beam_width = static_cast<int>(in.U32());
+  if (!in.ok() || model->labels.empty() || model->root_label >= static_cast<int>(model->labels.size()) ||
+      model->beam_width < 1 || model->beam_width > 64) {
     return fail("bad label section at byte " + std::to_string(8 + in.offset()));
   }
   if (!ReadTable(&in, kNumMoves, &model->moves) || model->moves.width != kNumMoves) {
@@ -198,6 +207,21 @@ Result<std::shared_ptr<ParserModel>> ParseParserModel(std::string_view bytes, co
     return fail("bad self-test section at byte " + std::to_string(8 + in.offset()));
   }
   return model;
+}
+
+int ChooseLabel(const ParserModel& model, const ParseState& state, const std::vector<WordAtoms>& atoms,
+                int head, int dependent, FeatureKeys* keys) {
+  if (head == state.size()) return model.root_label;
+  ExtractLabelFeatures(state, atoms, head, dependent, keys);
+  float scores[kMaxLabels];
+  model.arc_labels.Score(*keys, scores);
+  const uint64_t allowed = dependent < head ? model.left_arc_labels : model.right_arc_labels;
+  int best = -1;
+  for (int l = 0; l < model.arc_labels.width; ++l) {
+    if (l == model.root_label || !((allowed >> l) & 1)) continue;
+    if (best < 0 || scores[l] > scores[best]) best = l;
+  }
+  return best < 0 ? model.root_label : best;
 }
 
 std::string RenderParse(const std::vector<uint32_t>& heads, const std::vector<std::string>& deprels) {

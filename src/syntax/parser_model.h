@@ -3,8 +3,8 @@
 // Layout (little-endian; strings are u32 length + bytes):
 //   magic "CCPARSER", u32 version, str trainer, str command, str training data,
 //   str notes (accuracy at training time),
-//   u32 n labels, n x str, u32 root label, u64 left-arc mask, u64 right-arc mask,
-//   2 x table {u32 bits, u32 width, u32 rows kept, rows kept x (u32 row, width x f16)},
+//   u32 n labels, n x str, u32 root label, u64 left-arc mask, u64 right-arc mask, u32 beam width,
+//   2 x table {u32 bits, u32 width, u32 rows kept, str rows: kept x (u32 row, width x f16)},
 //   u32 n self-tests, n x {u32 words, words x 4 str (form upos xpos lemma), str expected},
 //   u64 FNV-1a of all preceding bytes.
 // Weights are stored as IEEE half floats (rows that are all zero are left out)
@@ -56,6 +56,7 @@ struct ParserModel {
   int root_label = 0;
   uint64_t left_arc_labels = 0;   // labels seen on arcs whose head is right of the dependent
   uint64_t right_arc_labels = 0;  // ... left of the dependent
+  int beam_width = 1;             // 1 = greedy decoding
   WeightTable moves;   // width kNumMoves
   WeightTable arc_labels;  // width labels.size()
   std::vector<ParserSelfTest> self_tests;
@@ -65,10 +66,15 @@ std::string SerializeParserModel(const ParserModel& model);
 // Parses bytes read from `name`; errors name the file and the bad section.
 Result<std::shared_ptr<ParserModel>> ParseParserModel(std::string_view bytes, const std::string& name);
 
-// Parses `words` with `model` into `state` (0-based heads, root = words.size()).
+// The label of the arc head -> dependent about to be made in `state`: the root
+// label for the root, else the best label seen on arcs of that direction.
+int ChooseLabel(const ParserModel& model, const ParseState& state, const std::vector<WordAtoms>& atoms,
+                int head, int dependent, FeatureKeys* keys);
+
+// Parses `words` with `model` (0-based heads, root = words.size()).
 // Leaves exactly one word attached to the root.
-void ParseWords(const ParserModel& model, const std::vector<ParserWord>& words,
-                std::vector<WordAtoms>* atoms, FeatureKeys* keys, ParseState* state,
+struct ParseBuffers;  // parser_beam.h
+void ParseWords(const ParserModel& model, const std::vector<ParserWord>& words, ParseBuffers* buffers,
                 std::vector<int>* heads, std::vector<int>* labels);
 
 // "2:nsubj 0:root ..." (1-based heads), used by self-tests.

@@ -8,6 +8,7 @@
 
 #include "core/conllu.h"
 #include "syntax/parser_corpus.h"
+#include "syntax/parser_beam.h"
 #include "syntax/parser_model.h"
 
 namespace crosscheck::syntax {
@@ -65,6 +66,7 @@ class Trainer {
     model_.root_label = labels.root;
     model_.left_arc_labels = labels.left_arcs;
     model_.right_arc_labels = labels.right_arcs;
+    model_.beam_width = options.beam;
     model_.moves.Resize(options.move_bits, kNumMoves);
     model_.arc_labels.Resize(options.label_bits, static_cast<int>(labels.names.size()));
     moves_.Init(&model_.moves);
@@ -77,7 +79,13 @@ class Trainer {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng_() % i]);
     uint64_t correct = 0, total = 0;
-    for (size_t i : order) TrainSentence(corpus[i], epoch > 0, &correct, &total);
+    for (size_t i : order) {
+      if (options_.beam > 1) {
+        TrainSentenceBeam(corpus[i], &correct, &total);
+      } else {
+        TrainSentence(corpus[i], epoch > 0, &correct, &total);
+      }
+    }
     return total ? 100.0 * correct / total : 0;
   }
 
@@ -86,6 +94,7 @@ class Trainer {
     averaged_.root_label = model_.root_label;
     averaged_.left_arc_labels = model_.left_arc_labels;
     averaged_.right_arc_labels = model_.right_arc_labels;
+    averaged_.beam_width = model_.beam_width;
     moves_.AverageInto(time_, &averaged_.moves);
     labels_.AverageInto(time_, &averaged_.arc_labels);
     return averaged_;
@@ -94,6 +103,9 @@ class Trainer {
  private:
   void TrainSentence(const ParserSentence& s, bool explore, uint64_t* correct, uint64_t* total);
   void TrainLabel(const ParserSentence& s, int head, int dependent, int* label);
+  void TrainSentenceBeam(const ParserSentence& s, uint64_t* correct, uint64_t* total);
+  void GoldSteps(const ParserSentence& s, std::vector<uint16_t>* steps);
+  void ReplayUpdate(const std::vector<uint16_t>& steps, size_t from, size_t to, float delta);
 
   const ParserTrainOptions& options_;
   std::mt19937_64 rng_;
@@ -104,7 +116,79 @@ class Trainer {
   std::vector<WordAtoms> atoms_;
   FeatureKeys keys_, label_keys_;
   ParseState state_;
+  Beam beam_;
+  std::vector<uint16_t> gold_steps_;
 };
+
+// The zero-cost moves in the order left, right, reduce, shift, with gold labels;
+// trains the label classifier along the way (teacher forcing).
+void Trainer::GoldSteps(const ParserSentence& s, std::vector<uint16_t>* steps) {
+  static constexpr Move kOrder[] = {kLeftArc, kRightArc, kReduce, kShift};
+  steps->clear();
+  state_.Reset(static_cast<int>(words_.size()));
+  int costs[kNumMoves];
+  while (!state_.Terminal()) {
+    state_.MoveCosts(s.projective_heads, costs);
+    Move move = kShift;
+    int best = 1 << 30;
+    for (Move m : kOrder) {
+      if (state_.Legal(m) && costs[m] < best) { best = costs[m]; move = m; }
+    }
+    int label = -1;
+    if (move == kLeftArc) TrainLabel(s, state_.Buffer(0), state_.Stack(0), &label);
+    if (move == kRightArc) TrainLabel(s, state_.Stack(0), state_.Buffer(0), &label);
+    steps->push_back(EncodeStep(move, label));
+    state_.Apply(move, label);
+    time_ += 1;
+  }
+}
+
+// Adds `delta` to the weights of the moves steps[from, to) in their states.
+void Trainer::ReplayUpdate(const std::vector<uint16_t>& steps, size_t from, size_t to, float delta) {
+  state_.Reset(static_cast<int>(words_.size()));
+  for (size_t t = 0; t < to; ++t) {
+    if (t >= from) {
+      ExtractMoveFeatures(state_, atoms_, &keys_);
+      moves_.Update(keys_, StepMove(steps[t]), delta, time_);
+    }
+    state_.Apply(StepMove(steps[t]), StepLabel(steps[t]));
+  }
+}
+
+// Beam search with early update: when the gold prefix falls out of the beam
+// (or loses at the end), reward it and penalize the best item, from the first
+// move where they differ.
+void Trainer::TrainSentenceBeam(const ParserSentence& s, uint64_t* correct, uint64_t* total) {
+  s.Words(&words_);
+  ComputeAtoms(words_, &atoms_);
+  GoldSteps(s, &gold_steps_);
+  beam_.Start(static_cast<int>(words_.size()), options_.beam, true);
+  const auto same_moves = [&](const std::vector<uint16_t>& history) {
+    for (size_t t = 0; t < history.size(); ++t) {
+      if (StepMove(history[t]) != StepMove(gold_steps_[t])) return false;
+    }
+    return true;
+  };
+  for (size_t t = 0; t < gold_steps_.size(); ++t) {
+    beam_.Advance(model_, atoms_, &keys_);
+    ++*total;
+    bool gold_in_beam = false;
+    for (const BeamItem& item : beam_.items()) gold_in_beam |= same_moves(item.history);
+    const bool last = t + 1 == gold_steps_.size();
+    const std::vector<uint16_t>& best = beam_.items()[0].history;
+    if (gold_in_beam && !(last && !same_moves(best))) {
+      ++*correct;
+      continue;
+    }
+    size_t first_difference = 0;
+    while (StepMove(best[first_difference]) == StepMove(gold_steps_[first_difference])) ++first_difference;
+    const std::vector<uint16_t> predicted = best;
+    ReplayUpdate(gold_steps_, first_difference, t + 1, 1.0f);
+    ReplayUpdate(predicted, first_difference, t + 1, -1.0f);
+    break;
+  }
+  time_ += 1;
+}
 
 void Trainer::TrainSentence(const ParserSentence& s, bool explore, uint64_t* correct,
                             uint64_t* total) {
@@ -171,13 +255,11 @@ void Trainer::TrainLabel(const ParserSentence& s, int head, int dependent, int* 
 Scores Evaluate(const ParserModel& model, const std::vector<ParserSentence>& corpus) {
   Scores scores;
   std::vector<ParserWord> words;
-  std::vector<WordAtoms> atoms;
-  FeatureKeys keys;
-  ParseState state;
+  ParseBuffers buffers;
   std::vector<int> heads, labels;
   for (const ParserSentence& s : corpus) {
     s.Words(&words);
-    ParseWords(model, words, &atoms, &keys, &state, &heads, &labels);
+    ParseWords(model, words, &buffers, &heads, &labels);
     for (size_t i = 0; i < words.size(); ++i) {
       ++scores.words;
       if (heads[i] != s.heads[i]) continue;
@@ -243,48 +325,69 @@ std::string TagSource(const ParserTrainOptions& options) {
   if (options.jackknife_folds < 2) return "tags predicted by " + options.tagger_model.filename().string() +
                                           " (not jackknifed)";
   return "tags predicted by " + options.tagger_model.filename().string() + " (train: " +
-         std::to_string(options.jackknife_folds) + "-fold jackknife)";
+         std::to_string(options.jackknife_folds) + "-fold jackknife" +
+         (options.keep_gold_tagged_copy ? " + gold-tagged copy)" : ")");
+}
+
+// Percent of words whose UPOS still equals the treebank's.
+double UposAgreement(const ParserCorpus& corpus) {
+  uint64_t same = 0, total = 0;
+  for (size_t i = 0; i < corpus.sentences.size(); ++i) {
+    for (size_t w = 0; w < corpus.sentences[i].upos.size(); ++w, ++total) {
+      same += corpus.sentences[i].upos[w] == corpus.source[i].words[w].upos;
+    }
+  }
+  return total ? 100.0 * same / total : 0;
 }
 
 Status TagTrainingData(const ParserTrainOptions& options, ParserCorpus* train) {
   if (options.tagger_model.empty()) return Status::Ok();
-  if (options.jackknife_folds < 2) return RetagCorpus(options.tagger_model, train);
-  return JackknifeTags(options.jackknife_folds, options.tagger_clusters, options.out, options.quiet, train);
+  std::vector<ParserSentence> gold_copy;
+  if (options.keep_gold_tagged_copy) gold_copy = train->sentences;
+  const Status status =
+      options.jackknife_folds < 2
+          ? RetagCorpus(options.tagger_model, train)
+          : JackknifeTags(options.jackknife_folds, options.tagger_clusters, options.out, options.quiet, train);
+  if (!status.ok()) return status;
+  if (!options.quiet) {
+    std::fprintf(stderr, "train parser: training UPOS after tagging: %.2f%%%s\n", UposAgreement(*train),
+                 gold_copy.empty() ? "" : " (plus a gold-tagged copy)");
+  }
+  for (ParserSentence& s : gold_copy) train->sentences.push_back(std::move(s));
+  return Status::Ok();
 }
 
-}  // namespace
-
-Status TrainParser(const ParserTrainOptions& options) {
+// Training and dev sentences, tagged as options say, with label ids assigned.
+Status ReadCorpora(const ParserTrainOptions& options, ParserCorpus* train, ParserCorpus* dev,
+                   LabelSet* labels) {
   if (options.train.empty()) return Status::Error("train parser: no training files");
-  ParserCorpusOptions corpus_options{options.gum_genres};
-  auto train = ReadParserCorpus(options.train, corpus_options);
-  if (!train.ok()) return train.status();
-  if (Status s = TagTrainingData(options, &*train); !s.ok()) return s;
-  const LabelSet labels = LabelSet::FromCorpus(train->sentences);
-  if (labels.names.size() > kMaxLabels) return Status::Error("train parser: more than 64 labels");
-  train->AssignLabels(labels);
-  ParserCorpus dev;
-  if (!options.dev.empty()) {
-    auto read = ReadParserCorpus({options.dev}, corpus_options);
-    if (!read.ok()) return read.status();
-    dev = std::move(read).value();
-    dev.AssignLabels(labels);
-    if (!options.tagger_model.empty()) {
-      if (Status s = RetagCorpus(options.tagger_model, &dev); !s.ok()) return s;
-    }
-  }
-  if (!options.quiet) {
-    std::fprintf(stderr, "train parser: %zu sentences (%zu GUM documents skipped by genre), %zu labels, %s\n",
-                 train->sentences.size(), train->skipped_documents, labels.names.size(),
-                 TagSource(options).c_str());
-  }
+  const ParserCorpusOptions corpus_options{options.gum_genres};
+  auto read = ReadParserCorpus(options.train, corpus_options);
+  if (!read.ok()) return read.status();
+  *train = std::move(read).value();
+  if (Status s = TagTrainingData(options, train); !s.ok()) return s;
+  *labels = LabelSet::FromCorpus(train->sentences);
+  if (labels->names.size() > kMaxLabels) return Status::Error("train parser: more than 64 labels");
+  train->AssignLabels(*labels);
+  if (options.dev.empty()) return Status::Ok();
+  auto read_dev = ReadParserCorpus({options.dev}, corpus_options);
+  if (!read_dev.ok()) return read_dev.status();
+  *dev = std::move(read_dev).value();
+  dev->AssignLabels(*labels);
+  return options.tagger_model.empty() ? Status::Ok() : RetagCorpus(options.tagger_model, dev);
+}
+
+// Runs the epochs; returns the averaged model of the epoch with the best dev
+// LAS (the last epoch without dev) and notes saying which it was.
+ParserModel TrainEpochs(const ParserTrainOptions& options, const ParserCorpus& train, const ParserCorpus& dev,
+                        const LabelSet& labels) {
   Trainer trainer(options, labels);
   ParserModel best;
   Scores best_scores;
   int best_epoch = 0;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
-    const double accuracy = trainer.Epoch(train->sentences, epoch);
+    const double accuracy = trainer.Epoch(train.sentences, epoch);
     const ParserModel& averaged = trainer.Averaged();
     const Scores scores = dev.sentences.empty() ? Scores{} : Evaluate(averaged, dev.sentences);
     const bool better = dev.sentences.empty() || epoch == 0 || scores.las() > best_scores.las();
@@ -299,16 +402,32 @@ Status TrainParser(const ParserTrainOptions& options) {
                    accuracy, scores.uas(), scores.las(), seconds, better ? " *" : "");
     }
   }
-  best.trainer = "crosscheck parser_trainer: arc-eager (root last), greedy, averaged perceptron, "
-                 "dynamic oracle with exploration";
-  best.command = options.command.empty() ? "crosscheck train parser" : options.command;
-  best.training_data = train->description;
   char notes[300];
-  std::snprintf(notes, sizeof notes, "epoch %d of %d; dev %s UAS %.2f LAS %.2f; %s", best_epoch,
-                options.epochs, options.dev.filename().string().c_str(), best_scores.uas(),
+  std::snprintf(notes, sizeof notes, "epoch %d of %d; dev %s UAS %.2f LAS %.2f (with subtypes); %s",
+                best_epoch, options.epochs, options.dev.filename().string().c_str(), best_scores.uas(),
                 best_scores.las(), TagSource(options).c_str());
   best.notes = notes;
-  return WriteModel(std::move(best), options.out);
+  return best;
+}
+
+}  // namespace
+
+Status TrainParser(const ParserTrainOptions& options) {
+  ParserCorpus train, dev;
+  LabelSet labels;
+  if (Status s = ReadCorpora(options, &train, &dev, &labels); !s.ok()) return s;
+  if (!options.quiet) {
+    std::fprintf(stderr, "train parser: %zu sentences (%zu GUM documents skipped by genre), %zu labels, %s\n",
+                 train.sentences.size(), train.skipped_documents, labels.names.size(),
+                 TagSource(options).c_str());
+  }
+  ParserModel model = TrainEpochs(options, train, dev, labels);
+  model.trainer = std::string("crosscheck parser_trainer: arc-eager (root last), averaged perceptron, ") +
+                  (options.beam > 1 ? "beam " + std::to_string(options.beam) + ", early update"
+                                    : "greedy, dynamic oracle with exploration");
+  model.command = options.command.empty() ? "crosscheck train parser" : options.command;
+  model.training_data = train.description;
+  return WriteModel(std::move(model), options.out);
 }
 
 }  // namespace crosscheck::syntax

@@ -58,6 +58,7 @@ std::string SerializePosModel(const PosModel& model) {
     out.Str(model.xpos[i]);
   }
   model.tag_dictionary.Serialize(&out);
+  model.candidates.Serialize(&out);
   model.lexicon.clusters.Serialize(&out);
   model.weights.Serialize(&out);
   WriteFeats(model.feats, &out);
@@ -102,6 +103,7 @@ Result<std::shared_ptr<const PosModel>> ParsePosModel(std::string_view bytes,
   bool dictionary_ok = true;
   model->tag_dictionary.ForEach([&](uint64_t, uint32_t v) { dictionary_ok &= v < labels; });
   if (!dictionary_ok) in.Fail();
+  model->candidates.Parse(&in, labels);
   model->lexicon.clusters.Parse(&in);
   if (!in.ok()) return SectionError(name, "dictionary", in);
   model->weights.Parse(&in, labels);

@@ -3,7 +3,8 @@
 //   magic "CCPOSTAG", u32 version, str trainer, str command, str training data,
 //   u32 n, n x (str forms separated by spaces, str expected rendering) -- self-tests
 //   u32 labels, labels x (str upos, str xpos)
-//   tag dictionary (HashIndex: form hash -> label), word clusters (HashIndex),
+//   tag dictionary (HashIndex: form hash -> label), label candidates,
+//   word clusters (HashIndex),
 //   weights (TaggerWeights), feats (strings, per-label default, exceptions),
 //   lemma rules (LemmaRules), u64 FNV-1a of all preceding bytes.
 // Load checks magic, version, checksum and structure, then runs the self-tests.
@@ -16,6 +17,7 @@
 
 #include "core/status.h"
 #include "syntax/hash_index.h"
+#include "syntax/label_candidates.h"
 #include "syntax/lemma_rules.h"
 #include "syntax/tagger_features.h"
 #include "syntax/tagger_weights.h"
@@ -45,6 +47,7 @@ struct PosModel {
   std::vector<PosSelfTest> self_tests;
   std::vector<std::string> upos, xpos;  // per label
   HashIndex tag_dictionary;   // exact-form hash -> label, for frequent unambiguous words
+  LabelCandidates candidates; // labels allowed for frequent words
   WordLexicon lexicon;        // word clusters
   TaggerWeights weights;
   FeatsTable feats;

@@ -29,7 +29,8 @@ Result<PosTagger> PosTagger::Load(const std::filesystem::path& path) {
 void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch,
                     std::vector<uint16_t>* labels) const {
   const PosModel& model = *model_;
-  ComputeWordKeys(forms, model.lexicon, &scratch->keys_);
+  std::vector<std::string_view> rev(forms.rbegin(), forms.rend());
+  ComputeWordKeys(getenv("REVERSE") ? rev : forms, model.lexicon, &scratch->keys_);
   const size_t label_count = model.upos.size();
   scratch->scores_.resize(label_count);
   int32_t* scores = scratch->scores_.data();
@@ -44,9 +45,10 @@ void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch
       const int n = ExtractFeatures(scratch->keys_, static_cast<int>(i), prev1, prev2, features);
       std::fill(scores, scores + label_count, 0);
       model.weights.Score(features, n, scores);
-      label = static_cast<uint32_t>(std::max_element(scores, scores + label_count) - scores);
+      label = BestLabel(scores, static_cast<uint32_t>(label_count),
+                        model.candidates.Find(scratch->keys_[i].form));
     }
-    (*labels)[i] = static_cast<uint16_t>(label);
+    (*labels)[getenv("REVERSE") ? forms.size() - 1 - i : i] = static_cast<uint16_t>(label);
     prev2 = prev1;
     prev1 = label;
   }

@@ -96,6 +96,28 @@ HashIndex BuildTagDictionary(const std::vector<Words>& sentences, const Labels& 
   return dictionary;
 }
 
+LabelCandidates BuildLabelCandidates(const std::vector<Words>& sentences, const Labels& labels,
+                                     const PosTrainOptions& options) {
+  std::map<std::string, std::map<uint16_t, int>> counts;
+  for (const Words& words : sentences) {
+    for (const conllu::Word& w : words) ++counts[w.form][labels.Id(w)];
+  }
+  LabelCandidates candidates;
+  candidates.words_per_set = static_cast<uint32_t>((labels.upos.size() + 63) / 64);
+  std::map<std::vector<uint64_t>, uint32_t> set_ids;
+  for (const auto& [form, by_label] : counts) {
+    int total = 0;
+    for (const auto& entry : by_label) total += entry.second;
+    if (total < options.candidate_min_count) continue;
+    std::vector<uint64_t> set(candidates.words_per_set, 0);
+    for (const auto& entry : by_label) set[entry.first >> 6] |= 1ull << (entry.first & 63);
+    auto [it, inserted] = set_ids.try_emplace(set, static_cast<uint32_t>(set_ids.size()));
+    if (inserted) candidates.bits.insert(candidates.bits.end(), set.begin(), set.end());
+    candidates.sets.Insert(HashString(form), it->second);
+  }
+  return candidates;
+}
+
 Status ReadClusters(const std::filesystem::path& path, HashIndex* clusters) {
   std::ifstream in(path);
   if (!in) return Status::Error(path.string() + ": cannot open word clusters");
@@ -140,26 +162,27 @@ std::vector<Example> MakeExamples(const std::vector<Words>& sentences, const Lab
       forms.push_back(w.form);
       examples[s].labels.push_back(labels.Id(w));
     }
+    if (getenv("REVERSE")) { std::reverse(forms.begin(), forms.end()); std::reverse(examples[s].labels.begin(), examples[s].labels.end()); }
     ComputeWordKeys(forms, lexicon, &examples[s].keys);
   }
   return examples;
 }
 
 // Greedy decoding with the current weights, updating on every mistake.
-void TrainSentence(const Example& example, const HashIndex& dictionary,
-                   AveragedPerceptron* perceptron, std::vector<float>* scores) {
+void TrainSentence(const Example& example, const PosModel& model, AveragedPerceptron* perceptron,
+                   std::vector<float>* scores) {
   uint32_t prev1 = kStartLabel, prev2 = kStartLabel;
   uint64_t features[kMaxTaggerFeatures];
   for (size_t i = 0; i < example.keys.size(); ++i) {
     uint32_t guess;
-    if (auto known = dictionary.Find(example.keys[i].form)) {
+    if (auto known = model.tag_dictionary.Find(example.keys[i].form)) {
       guess = *known;
     } else {
       const int n = ExtractFeatures(example.keys, static_cast<int>(i), prev1, prev2, features);
       std::fill(scores->begin(), scores->end(), 0.0f);
       perceptron->Score(features, n, scores->data());
-      guess = static_cast<uint32_t>(std::max_element(scores->begin(), scores->end()) -
-                                    scores->begin());
+      guess = BestLabel(scores->data(), static_cast<uint32_t>(scores->size()),
+                        model.candidates.Find(example.keys[i].form));
       perceptron->Update(features, n, example.labels[i], guess);
     }
     prev2 = prev1;
@@ -257,6 +280,7 @@ Status TrainPosTagger(const PosTrainOptions& options) {
   model.upos = labels.upos;
   model.xpos = labels.xpos;
   model.tag_dictionary = BuildTagDictionary(train, labels, options);
+  model.candidates = BuildLabelCandidates(train, labels, options);
   if (!options.clusters.empty()) {
     if (Status s = ReadClusters(options.clusters, &model.lexicon.clusters); !s.ok()) return s;
   }
@@ -268,7 +292,7 @@ Status TrainPosTagger(const PosTrainOptions& options) {
   std::vector<float> scores(labels.upos.size());
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(&order, &rng);
-    for (uint32_t s : order) TrainSentence(examples[s], model.tag_dictionary, &perceptron, &scores);
+    for (uint32_t s : order) TrainSentence(examples[s], model, &perceptron, &scores);
     if (options.quiet || dev.empty()) continue;
     PosModel snapshot = model;
     snapshot.weights = TaggerWeights::Build(perceptron.Averaged());

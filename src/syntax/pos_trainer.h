@@ -34,6 +34,8 @@ struct PosTrainOptions {
   // the time are tagged by lookup, without scoring.
   int dictionary_min_count = 20;
   double dictionary_purity = 0.995;
+  // Words seen at least this often only take labels they had in training.
+  int candidate_min_count = 5;
   uint32_t seed = 1;
   // Recorded in the model; empty = "crosscheck train pos <inputs>".
   std::string command;

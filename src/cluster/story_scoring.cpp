@@ -1,0 +1,253 @@
+// The per-document decision of StorySessionImpl: vectors, candidates, features.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "cluster/hashing.h"
+#include "cluster/story_session.h"
+
+namespace crosscheck::cluster {
+namespace {
+
+constexpr uint32_t kMinArticleWords = 15;   // fewer body words: decide as a headline
+constexpr size_t kQueryTerms = 20;          // top text terms that look up candidate stories
+constexpr size_t kQueryEntities = 4;
+constexpr size_t kIndexTerms = 20;          // top terms of each member that index its story
+constexpr size_t kIndexEntities = 3;
+constexpr size_t kMaxIndexedTerms = 128;    // per story
+constexpr size_t kShortlist = 200;         // stories whose cosine is computed per document
+constexpr size_t kCentroidPrune = 600;      // centroid terms kept: prune to half beyond this
+
+std::vector<WeightedTerm> Weigh(const std::vector<TermCount>& counts, const DecayedTermStats& stats) {
+  std::vector<WeightedTerm> out;
+  out.reserve(counts.size());
+  double unit_norm = 0, query_norm = 0;
+  for (const TermCount& c : counts) {
+    const float tf = 1.0f + std::log(c.count);
+    const float query = tf * static_cast<float>(stats.Idf(c.term));
+    out.push_back({c.term, tf, query});
+    unit_norm += tf * tf;
+    query_norm += query * query;
+  }
+  const float u = unit_norm > 0 ? static_cast<float>(1 / std::sqrt(unit_norm)) : 0;
+  const float q = query_norm > 0 ? static_cast<float>(1 / std::sqrt(query_norm)) : 0;
+  for (WeightedTerm& w : out) { w.unit *= u; w.query *= q; }
+  return out;
+}
+
+// The `n` terms of highest query weight.
+std::vector<WeightedTerm> Top(std::vector<WeightedTerm> terms, size_t n) {
+  if (terms.size() > n) {
+    std::partial_sort(terms.begin(), terms.begin() + n, terms.end(),
+                      [](const WeightedTerm& a, const WeightedTerm& b) { return a.query > b.query || (a.query == b.query && a.term < b.term); });
+    terms.resize(n);
+  }
+  return terms;
+}
+
+// cos(query, centroid . idf) with the centroid's norm given.
+double Cosine(const std::vector<WeightedTerm>& query, const std::unordered_map<uint64_t, float>& centroid,
+              float norm, const DecayedTermStats& stats) {
+  if (norm <= 0) return 0;
+  double dot = 0;
+  for (const WeightedTerm& w : query) {
+    if (auto it = centroid.find(w.term); it != centroid.end()) dot += w.query * it->second * stats.Idf(w.term);
+  }
+  return dot / norm;
+}
+
+float Norm(const std::unordered_map<uint64_t, float>& centroid, const DecayedTermStats& stats) {
+  double sum = 0;
+  for (const auto& [term, weight] : centroid) {
+    const double x = weight * stats.Idf(term);
+    sum += x * x;
+  }
+  return static_cast<float>(std::sqrt(sum));
+}
+
+void AddTo(std::unordered_map<uint64_t, float>* centroid, const std::vector<WeightedTerm>& terms) {
+  for (const WeightedTerm& w : terms) (*centroid)[w.term] += w.unit;
+  if (centroid->size() <= kCentroidPrune) return;
+  // Keep the heaviest half: a long-running story's centroid stays bounded.
+  std::vector<std::pair<float, uint64_t>> ranked;
+  for (const auto& [term, weight] : *centroid) ranked.emplace_back(-weight, term);
+  std::nth_element(ranked.begin(), ranked.begin() + kCentroidPrune / 2, ranked.end());
+  for (size_t i = kCentroidPrune / 2; i < ranked.size(); ++i) centroid->erase(ranked[i].second);
+}
+
+std::string StoryId(const std::string& document_id) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(document_id)));
+  return buf;
+}
+
+}  // namespace
+
+DocumentVectors StorySessionImpl::Vectorize(const DocumentRecord& r) const {
+  return {Weigh(r.words, stats_), Weigh(r.title_words, stats_), Weigh(r.entities, stats_)};
+}
+
+int StorySessionImpl::PartnerStory(const Pending& p) const {
+  int best = -1;
+  uint64_t best_ordinal = UINT64_MAX;
+  for (uint64_t partner : p.duplicates.partners) {
+    auto it = member_story_.find(partner);
+    if (it == member_story_.end() || partner >= best_ordinal) continue;
+    best = static_cast<int>(it->second >> 32);
+    best_ordinal = partner;
+  }
+  return best;
+}
+
+std::vector<StorySessionImpl::Candidate> StorySessionImpl::FindCandidates(const DocumentVectors& v, const Pending& p) {
+  std::unordered_map<uint32_t, float> score;
+  auto look_up = [&](const std::vector<WeightedTerm>& terms) {
+    for (const WeightedTerm& w : terms) {
+      auto it = postings_.find(w.term);
+      if (it == postings_.end()) continue;
+      for (uint64_t key : it->second) score[static_cast<uint32_t>(key >> 32)] += w.query;
+    }
+  };
+  look_up(Top(v.text, kQueryTerms));
+  look_up(Top(v.entities, kQueryEntities));
+  if (const int partner = PartnerStory(p); partner >= 0) score[static_cast<uint32_t>(partner)] += 1e6f;
+  // Stage 1: shared top terms pick a shortlist; stage 2: the text cosine picks the candidates.
+  std::vector<std::pair<float, uint32_t>> ranked;
+  for (const auto& [slot, s] : score) ranked.emplace_back(-s, slot);
+  size_t n = std::min(ranked.size(), kShortlist);
+  std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end());
+  ranked.resize(n);
+  for (auto& [negative_score, slot] : ranked) {
+    StoryState& s = stories_[slot];
+    RefreshNorms(s);
+    negative_score = -static_cast<float>(Cosine(v.text, s.text, s.text_norm, stats_));
+  }
+  n = std::min<size_t>(n, options_.max_candidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end());
+  std::vector<Candidate> out;
+  for (size_t i = 0; i < n; ++i) out.push_back({ranked[i].second, {}, 0});
+  return out;
+}
+
+void StorySessionImpl::RefreshNorms(StoryState& s) {
+  if (s.norms_epoch == stats_epoch_) return;
+  s.text_norm = Norm(s.text, stats_);
+  s.title_norm = Norm(s.title, stats_);
+  s.entity_norm = Norm(s.entities, stats_);
+  s.norms_epoch = stats_epoch_;
+}
+
+void StorySessionImpl::ScoreCandidates(const DocumentVectors& v, const Pending& p, DocumentKind kind,
+                                       std::vector<Candidate>* candidates) {
+  for (Candidate& c : *candidates) {
+    StoryState& s = stories_[c.slot];
+    RefreshNorms(s);
+    Features& f = c.features;
+    f[kBias] = 1;
+    f[kTextCosine] = static_cast<float>(Cosine(v.text, s.text, s.text_norm, stats_));
+    f[kTitleCosine] = static_cast<float>(Cosine(v.title, s.title, s.title_norm, stats_));
+    f[kEntityCosine] = static_cast<float>(Cosine(v.entities, s.entities, s.entity_norm, stats_));
+    f[kTitleTextCosine] = static_cast<float>(Cosine(v.title, s.text, s.text_norm, stats_));
+    const bool timed = p.record.time != kUnknownTime && s.last_time != kUnknownTime;
+    f[kLogGapDays] = timed ? static_cast<float>(std::log1p(std::abs(p.record.time - s.last_time) / 86400.0)) : 0;
+    f[kNoTime] = timed ? 0 : 1;
+    f[kLogStorySize] = static_cast<float>(std::log1p(s.members.size()));
+    f[kBothEntities] = !v.entities.empty() && !s.entities.empty();
+    // One outlet rarely files two reports of one event in a few days; it does file on related events.
+    f[kSameSource] = !p.record.source.empty() &&
+                     std::any_of(s.members.begin(), s.members.end(), [&](const StoryDocument& d) { return d.source == p.record.source; });
+  }
+  for (Candidate& c : *candidates) {
+    float other = 0;
+    for (const Candidate& d : *candidates) {
+      if (&d != &c) other = std::max(other, d.features[kTextCosine]);
+    }
+    c.features[kMargin] = c.features[kTextCosine] - other;
+    c.probability = model_->Probability(kind, c.features);
+  }
+}
+
+void StorySessionImpl::IndexTerms(uint32_t slot, const DocumentVectors& v) {
+  StoryState& s = stories_[slot];
+  const uint64_t key = static_cast<uint64_t>(slot) << 32 | s.generation;
+  auto index = [&](const std::vector<WeightedTerm>& terms) {
+    for (const WeightedTerm& w : terms) {
+      if (s.indexed_terms.size() >= kMaxIndexedTerms) return;
+      if (std::find(s.indexed_terms.begin(), s.indexed_terms.end(), w.term) != s.indexed_terms.end()) continue;
+      s.indexed_terms.push_back(w.term);
+      postings_[w.term].push_back(key);
+    }
+  };
+  index(Top(v.text, kIndexTerms));
+  index(Top(v.entities, kIndexEntities));
+}
+
+void StorySessionImpl::Join(uint32_t slot, Pending& p, const DocumentVectors& v) {
+  StoryState& s = stories_[slot];
+  AddTo(&s.text, v.text);
+  AddTo(&s.title, v.title);
+  AddTo(&s.entities, v.entities);
+  s.norms_epoch = UINT64_MAX;
+  const DocumentRecord& r = p.record;
+  if (r.time != kUnknownTime) {
+    s.first_time = s.first_time == kUnknownTime ? r.time : std::min(s.first_time, r.time);
+    s.last_time = s.last_time == kUnknownTime ? r.time : std::max(s.last_time, r.time);
+  }
+  const DuplicateResult& d = p.duplicates;
+  s.members.push_back({r.id, r.title, r.date, r.source, d.copy_of, d.similarity, d.containment, p.ordinal});
+  s.member_titles.push_back(r.title_words);
+  for (const LiftedParagraph& l : d.lifted) {
+    s.overlaps.push_back({r.id, l.paragraph, l.source_id, l.source_paragraph, l.similarity});
+  }
+  member_story_[p.ordinal] = static_cast<uint64_t>(slot) << 32 | s.generation;
+  IndexTerms(slot, v);
+  Touch(slot);
+}
+
+Assignment StorySessionImpl::Assign(Pending& p) {
+  const DocumentKind kind = p.record.body_words >= kMinArticleWords ? DocumentKind::kArticle : DocumentKind::kHeadline;
+  const DocumentVectors v = Vectorize(p.record);
+  const int partner = PartnerStory(p);
+  int target = -1;
+  double probability = 0;
+  if (partner >= 0 && p.gold < 0) {
+    target = partner;
+    probability = 1;
+  } else {
+    std::vector<Candidate> candidates = FindCandidates(v, p);
+    ScoreCandidates(v, p, kind, &candidates);
+    if (p.gold >= 0) {
+      for (const Candidate& c : candidates) {
+        if (examples_ && partner < 0) examples_->push_back({kind, c.features, stories_[c.slot].gold == p.gold});
+      }
+      if (auto it = gold_story_.find(p.gold); it != gold_story_.end()) target = static_cast<int>(it->second);
+    } else {
+      const Candidate* best = nullptr;
+      for (const Candidate& c : candidates) {
+        const double score = options_.baseline ? c.features[kTextCosine] : c.probability;
+        const double best_score = !best ? -1 : options_.baseline ? best->features[kTextCosine] : best->probability;
+        if (score > best_score) best = &c;
+      }
+      const double threshold = options_.baseline ? options_.baseline_threshold : model_->Threshold(kind) + options_.threshold_shift;
+      if (best && (options_.baseline ? best->features[kTextCosine] : best->probability) >= threshold) {
+        target = static_cast<int>(best->slot);
+        probability = best->probability;
+      }
+    }
+  }
+  Assignment a{p.ordinal, p.record.id, "", target < 0, probability, p.duplicates.copy_of, p.duplicates.similarity};
+  if (target < 0) {
+    target = static_cast<int>(NewSlot());
+    StoryState& s = stories_[target];
+    s.open = true;
+    s.id = StoryId(p.record.id);
+    s.gold = p.gold;
+    ++open_count_;
+    if (p.gold >= 0) gold_story_[p.gold] = static_cast<uint32_t>(target);
+  }
+  Join(static_cast<uint32_t>(target), p, v);
+  a.story_id = stories_[target].id;
+  return a;
+}
+
+}  // namespace crosscheck::cluster

@@ -1,0 +1,65 @@
+// entities/ner_features.h (private to entities/): the tagger's input features.
+// One list of 64-bit feature hashes per token: word, lower-cased word, shape,
+// affixes, neighbours (+-2), case flags, gazetteer matches (longest run of
+// tokens naming a country, region, city or demonym) and how the word is cased
+// elsewhere in the same document (which helps all-caps headlines and
+// sentence-initial words). Feature hashes never depend on the label; the
+// model maps a hash to one weight per label. Pure functions of their inputs.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "entities/gazetteer.h"
+
+namespace crosscheck::entities {
+
+// How a lower-cased word is written in a document outside sentence starts.
+class DocumentCasing {
+ public:
+  enum Flag : uint8_t { kSeenCapitalized = 1, kSeenLower = 2, kSeenAllCaps = 4 };
+  // Records the words of one sentence (the first word is ignored: its case says little).
+  void AddSentence(const std::vector<std::string_view>& forms);
+  uint8_t Flags(std::string_view form) const;
+  // The most frequent non-all-caps spelling of `form` seen, or "" if none.
+  std::string_view PreferredSpelling(std::string_view form) const;
+
+ private:
+  struct Entry {
+    uint8_t flags = 0;
+    std::string spelling;   // the mixed-case spelling seen most recently
+  };
+  std::unordered_map<std::string, Entry> words_;  // key: ASCII-lower-cased form
+};
+
+// Flat features of one sentence: token t's hashes are
+// hashes[begin[t] .. begin[t+1]).
+struct SentenceFeatures {
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> begin;
+  size_t size() const { return begin.empty() ? 0 : begin.size() - 1; }
+};
+
+class FeatureExtractor {
+ public:
+  explicit FeatureExtractor(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+  // Fills *out for `forms`; `casing` describes the whole document.
+  void Extract(const std::vector<std::string_view>& forms, const DocumentCasing& casing,
+               SentenceFeatures* out) const;
+
+ private:
+  // Per token: gazetteer categories and whether the token starts the match.
+  void MatchGazetteer(const std::vector<std::string_view>& forms,
+                      std::vector<uint16_t>* marks) const;
+  const Gazetteer* gazetteer_;
+};
+
+std::string AsciiLower(std::string_view s);
+// "Kadyrov" -> "Xx", "U.S." -> "X.X.", "2017" -> "d".
+std::string ShortShape(std::string_view s);
+// True if the sentence is mostly written in capitals (a shouted headline).
+bool IsAllCapsSentence(const std::vector<std::string_view>& forms);
+
+}  // namespace crosscheck::entities
