@@ -1,5 +1,6 @@
 #include "analyze/analysis_writer.h"
 
+#include <cmath>
 #include <string_view>
 
 #include "core/json_writer.h"
@@ -67,6 +68,44 @@ void AppendSentence(JsonWriter& w, const AnalyzedDocument& d, size_t index) {
   w.EndObject();
 }
 
+// Open ends (+-inf) are null: JSON has no infinity.
+void AppendBoundOrNull(JsonWriter& w, const char* key, double v) {
+  w.Key(key);
+  if (std::isinf(v)) w.Null(); else w.Double(v, 6);
+}
+
+void AppendQuantity(JsonWriter& w, const Quantity& q) {
+  w.BeginObject();
+  AppendSpan(w, q.span);
+  w.Key("sentence"); w.Int(q.sentence);
+  w.Key("value"); w.Double(q.value, 6);
+  AppendBoundOrNull(w, "low", q.low);
+  AppendBoundOrNull(w, "high", q.high);
+  w.Key("bound"); w.String(q.bound);
+  if (q.vague) { w.Key("vague"); w.Bool(true); }
+  if (!q.change.empty()) { w.Key("change"); w.String(q.change); }
+  if (!q.unit.empty()) { w.Key("unit"); w.String(q.unit); }
+  if (!q.per.empty()) { w.Key("per"); w.String(q.per); }
+  if (!q.counted.empty()) { w.Key("counted"); w.String(q.counted); }
+  if (q.counted_token >= 0) {
+    w.Key("counted_begin"); w.Int(q.counted_span.begin);
+    w.Key("counted_end"); w.Int(q.counted_span.end);
+    w.Key("counted_token"); w.Int(q.counted_token);
+  }
+  w.Key("number_token"); w.Int(q.number_token);
+  w.EndObject();
+}
+
+void AppendDate(JsonWriter& w, const DateMention& d) {
+  w.BeginObject();
+  AppendSpan(w, d.span);
+  w.Key("sentence"); w.Int(d.sentence);
+  w.StringOrNull("iso", d.iso);
+  w.StringOrNull("granularity", d.granularity);
+  w.Key("relative"); w.Bool(d.relative);
+  w.EndObject();
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
@@ -94,6 +133,14 @@ void AnalysisWriter::AppendDocumentJson(const AnalyzedDocument& d, std::string* 
   w.Key("sentences");
   w.BeginArray();
   for (size_t i = 0; i < d.sentences.size(); ++i) AppendSentence(w, d, i);
+  w.EndArray();
+  w.Key("quantities");
+  w.BeginArray();
+  for (const Quantity& q : d.quantities) AppendQuantity(w, q);
+  w.EndArray();
+  w.Key("dates");
+  w.BeginArray();
+  for (const DateMention& date : d.dates) AppendDate(w, date);
   w.EndArray();
   w.EndObject();
 }

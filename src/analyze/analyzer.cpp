@@ -5,6 +5,11 @@
 namespace crosscheck::analyze {
 
 Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir) {
+  return Load(model_dir, DefaultDataDir());
+}
+
+Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir,
+                                const std::filesystem::path& data_dir) {
   auto text = text::TextAnalyzer::Load(model_dir);
   if (!text.ok()) return text.status();
   Analyzer analyzer;
@@ -14,6 +19,9 @@ Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir) {
     if (!syntax.ok()) return syntax.status();
     analyzer.syntax_ = std::move(syntax).value();
   }
+  auto facts = facts::FactsAnalyzer::Load(data_dir / "lexicons");
+  if (!facts.ok()) return facts.status();
+  analyzer.facts_ = std::make_shared<const facts::FactsAnalyzer>(std::move(facts).value());
   return analyzer;
 }
 
@@ -22,7 +30,13 @@ AnalyzedDocument Analyzer::Analyze(Document doc) const {
   out.doc = std::move(doc);
   text_->Analyze(&out);
   if (syntax_) syntax_->Analyze(&out);
+  facts_->Analyze(&out);
   return out;
+}
+
+std::filesystem::path DefaultDataDir() {
+  if (const char* env = std::getenv("CROSSCHECK_DATA"); env && *env) return env;
+  return std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "data";
 }
 
 std::filesystem::path DefaultModelDir() {

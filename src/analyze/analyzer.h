@@ -1,7 +1,8 @@
 // analyze/analyzer.h: runs the per-document stages in order.
 // In: a Document. Out: an AnalyzedDocument with every layer the loaded stages
 // produce: tokens and sentences (text), tags, lemmas and trees (syntax, when
-// models/pos.bin is present); later stages add entities, facts and quotes. A loaded Analyzer is immutable and shared by
+// models/pos.bin is present), dates and quantities (facts); later stages add
+// entities, claims and quotes. A loaded Analyzer is immutable and shared by
 // all worker threads; Analyze() is safe to call concurrently.
 #pragma once
 #include <filesystem>
@@ -9,6 +10,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "facts/facts_analyzer.h"
 #include "syntax/syntax_analyzer.h"
 #include "text/text_analyzer.h"
 
@@ -16,17 +18,23 @@ namespace crosscheck::analyze {
 
 class Analyzer {
  public:
-  // Loads every model found under `model_dir`; errors name the file.
-  static Result<Analyzer> Load(const std::filesystem::path& model_dir);
+  // Loads every model found under `model_dir` and the lexicons under
+  // `data_dir` (data/); errors name the file.
+  static Result<Analyzer> Load(const std::filesystem::path& model_dir,
+                               const std::filesystem::path& data_dir);
+  static Result<Analyzer> Load(const std::filesystem::path& model_dir);  // data: DefaultDataDir()
 
   AnalyzedDocument Analyze(Document doc) const;
 
  private:
   std::shared_ptr<const text::TextAnalyzer> text_;
   std::shared_ptr<const syntax::SyntaxAnalyzer> syntax_;  // null without models/pos.bin
+  std::shared_ptr<const facts::FactsAnalyzer> facts_;
 };
 
 // models/ next to the binary's source tree, unless CROSSCHECK_MODELS is set.
 std::filesystem::path DefaultModelDir();
+// data/ (lexicons, gazetteers) of the source tree, unless CROSSCHECK_DATA is set.
+std::filesystem::path DefaultDataDir();
 
 }  // namespace crosscheck::analyze

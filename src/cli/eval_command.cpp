@@ -7,6 +7,9 @@
 #include "cli/commands.h"
 #include "core/json_writer.h"
 #include "eval/parse_eval.h"
+#include "eval/quantity_eval.h"
+#include "facts/facts_analyzer.h"
+#include "syntax/syntax_analyzer.h"
 #include "eval/segment_eval.h"
 
 namespace crosscheck::cli {
@@ -18,6 +21,7 @@ struct EvalArgs {
   bool json = false;
   std::string system;    // segment: score this tokens file instead of crosscheck
   std::string raw_text;  // segment: write the rebuilt raw text here and stop
+  std::string half = "all";  // quantities: all | 0 (even sentences) | 1 (odd)
 };
 
 void AppendPrf(JsonWriter& w, const std::string& prefix, const eval::PRF& prf) {
@@ -112,7 +116,66 @@ int RunParse(const EvalArgs& args, const GlobalOptions& global) {
   return 0;
 }
 
+// The stages before facts: text, and syntax when its model is present.
+facts::Annotator MakeAnnotator(const GlobalOptions& global, std::string* error) {
+  auto text = text::TextAnalyzer::Load(ModelDir(global));
+  if (!text.ok()) { *error = text.status().message(); return nullptr; }
+  std::shared_ptr<const syntax::SyntaxAnalyzer> syntax;
+  if (std::filesystem::exists(std::filesystem::path(ModelDir(global)) / "pos.bin")) {
+    auto loaded = syntax::SyntaxAnalyzer::Load(ModelDir(global));
+    if (!loaded.ok()) { *error = loaded.status().message(); return nullptr; }
+    syntax = std::move(loaded).value();
+  }
+  std::shared_ptr<const text::TextAnalyzer> text_stage = std::move(text).value();
+  return [text_stage, syntax](AnalyzedDocument* d) {
+    text_stage->Analyze(d);
+    if (syntax) syntax->Analyze(d);
+  };
+}
+
+int RunQuantities(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string error;
+  const facts::Annotator annotate = MakeAnnotator(global, &error);
+  if (!annotate) { std::fprintf(stderr, "crosscheck: %s\n", error.c_str()); return 1; }
+  auto facts = facts::FactsAnalyzer::Load(analyze::DefaultDataDir() / "lexicons");
+  if (!facts.ok()) { std::fprintf(stderr, "crosscheck: %s\n", facts.status().message().c_str()); return 1; }
+  eval::QuantityEvalOptions options;
+  options.half = args.half == "0" ? 0 : args.half == "1" ? 1 : -1;
+  const auto s = eval::EvaluateQuantities(*facts, annotate, args.gold, options);
+  if (!s.ok()) { std::fprintf(stderr, "crosscheck: %s\n", s.status().message().c_str()); return 2; }
+  const double seconds = SecondsSince(start);
+  if (args.json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("task"); w.String("quantities");
+    w.Key("gold"); w.String(args.gold);
+    w.Key("n"); w.Int(static_cast<int64_t>(s->value.gold));
+    w.Key("seconds"); w.Double(seconds, 3);
+    w.Key("half"); w.String(args.half);
+    w.Key("sentences"); w.Int(static_cast<int64_t>(s->sentences));
+    AppendPrf(w, "value", s->value);
+    AppendPrf(w, "value_unit", s->value_unit);
+    AppendPrf(w, "value_change", s->value_change);
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+    return 0;
+  }
+  std::printf("quantities  %s  (half: %s, %llu sentences)\n  %-14s %8s %8s %8s\n", args.gold.c_str(),
+              args.half.c_str(), static_cast<unsigned long long>(s->sentences), "", "P", "R", "F1");
+  const auto row = [](const char* name, const eval::PRF& p) {
+    std::printf("  %-14s %8.2f %8.2f %8.2f\n", name, p.precision, p.recall, p.f1);
+  };
+  row("value", s->value);
+  row("value+unit", s->value_unit);
+  row("value+change", s->value_change);
+  std::printf("  %.2f s\n", seconds);
+  return 0;
+}
+
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.task == "quantities") return RunQuantities(args, global);
   if (args.task == "segment") return RunSegment(args, global);
   if (args.task == "parse") return RunParse(args, global);
   std::fprintf(stderr, "crosscheck eval %s: not yet implemented\n", args.task.c_str());
@@ -130,6 +193,7 @@ void AddEvalCommand(CLI::App& app, const GlobalOptions& global, Runner* runner) 
   sub->add_flag("--json", args->json, "print one JSON object");
   sub->add_option("--system", args->system, "segment: score this file (one sentence per line, tokens space-separated)");
   sub->add_option("--raw-text", args->raw_text, "segment: write the raw text rebuilt from --gold to this file");
+  sub->add_option("--half", args->half, "quantities: all | 0 (even sentences: tuning) | 1 (odd: held out)");
   sub->footer("Example: crosscheck eval segment --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu.gz --json");
   sub->callback([runner, args, &global] { *runner = [args, &global] { return RunEval(*args, global); }; });
 }

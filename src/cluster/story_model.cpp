@@ -12,7 +12,7 @@ constexpr const char* kMagic = "CCSTORY1";
 constexpr const char* kKindNames[kKinds] = {"articles", "headlines"};
 constexpr const char* kFeatureNames[kFeatureCount] = {
     "bias", "text_cosine", "title_cosine", "entity_cosine", "title_text_cosine",
-    "log_gap_days", "no_time", "log_story_size", "margin", "both_entities", "same_source"};
+    "log_gap_days", "no_time", "log_story_size", "margin", "both_entities", "same_source", "nearest_member"};
 
 // Fixed inputs whose probabilities are written at save time and checked at load.
 std::vector<Features> SelfTestInputs() {

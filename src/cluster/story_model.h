@@ -19,7 +19,7 @@ namespace crosscheck::cluster {
 
 enum Feature {
   kBias, kTextCosine, kTitleCosine, kEntityCosine, kTitleTextCosine,
-  kLogGapDays, kNoTime, kLogStorySize, kMargin, kBothEntities, kSameSource, kFeatureCount
+  kLogGapDays, kNoTime, kLogStorySize, kMargin, kBothEntities, kSameSource, kNearestMember, kFeatureCount
 };
 using Features = std::array<float, kFeatureCount>;
 const char* FeatureName(int feature);

@@ -11,11 +11,13 @@ namespace {
 
 constexpr uint32_t kMinArticleWords = 15;   // fewer body words: decide as a headline
 constexpr size_t kQueryTerms = 20;          // top text terms that look up candidate stories
-constexpr size_t kQueryEntities = 4;
 constexpr size_t kIndexTerms = 20;          // top terms of each member that index its story
-constexpr size_t kIndexEntities = 3;
-constexpr size_t kMaxIndexedTerms = 128;    // per story
-constexpr size_t kShortlist = 200;         // stories whose cosine is computed per document
+constexpr uint64_t kSweepEvery = 1 << 16;  // documents between sweeps of dead postings
+// Words in more than ~5% of recent documents have long postings that say
+// little: they do not index (once there are enough documents to tell).
+constexpr float kMinIndexIdf = 3.0f;
+constexpr double kMinDocumentsForIdfFloor = 500;
+constexpr size_t kShortlist = 64;          // stories whose cosine is computed per document
 constexpr size_t kCentroidPrune = 600;      // centroid terms kept: prune to half beyond this
 
 std::vector<WeightedTerm> Weigh(const std::vector<TermCount>& counts, const DecayedTermStats& stats) {
@@ -24,8 +26,9 @@ std::vector<WeightedTerm> Weigh(const std::vector<TermCount>& counts, const Deca
   double unit_norm = 0, query_norm = 0;
   for (const TermCount& c : counts) {
     const float tf = 1.0f + std::log(c.count);
-    const float query = tf * static_cast<float>(stats.Idf(c.term));
-    out.push_back({c.term, tf, query});
+    const float idf = static_cast<float>(stats.Idf(c.term));
+    const float query = tf * idf;
+    out.push_back({c.term, tf, query, idf});
     unit_norm += tf * tf;
     query_norm += query * query;
   }
@@ -35,8 +38,10 @@ std::vector<WeightedTerm> Weigh(const std::vector<TermCount>& counts, const Deca
   return out;
 }
 
-// The `n` terms of highest query weight.
-std::vector<WeightedTerm> Top(std::vector<WeightedTerm> terms, size_t n) {
+// The `n` terms of highest query weight, leaving out words below `min_idf`.
+std::vector<WeightedTerm> Top(std::vector<WeightedTerm> terms, size_t n, float min_idf = 0) {
+  terms.erase(std::remove_if(terms.begin(), terms.end(), [&](const WeightedTerm& w) { return w.idf < min_idf; }),
+              terms.end());
   if (terms.size() > n) {
     std::partial_sort(terms.begin(), terms.begin() + n, terms.end(),
                       [](const WeightedTerm& a, const WeightedTerm& b) { return a.query > b.query || (a.query == b.query && a.term < b.term); });
@@ -46,12 +51,11 @@ std::vector<WeightedTerm> Top(std::vector<WeightedTerm> terms, size_t n) {
 }
 
 // cos(query, centroid . idf) with the centroid's norm given.
-double Cosine(const std::vector<WeightedTerm>& query, const std::unordered_map<uint64_t, float>& centroid,
-              float norm, const DecayedTermStats& stats) {
+double Cosine(const std::vector<WeightedTerm>& query, const std::unordered_map<uint64_t, float>& centroid, float norm) {
   if (norm <= 0) return 0;
   double dot = 0;
   for (const WeightedTerm& w : query) {
-    if (auto it = centroid.find(w.term); it != centroid.end()) dot += w.query * it->second * stats.Idf(w.term);
+    if (auto it = centroid.find(w.term); it != centroid.end()) dot += w.query * it->second * w.idf;
   }
   return dot / norm;
 }
@@ -87,6 +91,10 @@ DocumentVectors StorySessionImpl::Vectorize(const DocumentRecord& r) const {
   return {Weigh(r.words, stats_), Weigh(r.title_words, stats_), Weigh(r.entities, stats_)};
 }
 
+float StorySessionImpl::IndexIdfFloor() const {
+  return stats_.documents() >= kMinDocumentsForIdfFloor ? kMinIndexIdf : 0.0f;
+}
+
 int StorySessionImpl::PartnerStory(const Pending& p) const {
   int best = -1;
   uint64_t best_ordinal = UINT64_MAX;
@@ -99,33 +107,45 @@ int StorySessionImpl::PartnerStory(const Pending& p) const {
   return best;
 }
 
+// Scores member documents through the postings of the document's top terms
+// (a partial dot product = their cosine when both have few terms), keeps
+// each story's best member, shortlists stories by it, then ranks the
+// shortlist by max(best member, centroid cosine).
 std::vector<StorySessionImpl::Candidate> StorySessionImpl::FindCandidates(const DocumentVectors& v, const Pending& p) {
-  std::unordered_map<uint32_t, float> score;
-  auto look_up = [&](const std::vector<WeightedTerm>& terms) {
-    for (const WeightedTerm& w : terms) {
-      auto it = postings_.find(w.term);
-      if (it == postings_.end()) continue;
-      for (uint64_t key : it->second) score[static_cast<uint32_t>(key >> 32)] += w.query;
+  std::unordered_map<uint64_t, float> member_dot;  // slot << 32 | member
+  for (const WeightedTerm& w : Top(v.text, kQueryTerms, IndexIdfFloor())) {
+    auto it = postings_.find(w.term);
+    if (it == postings_.end()) continue;
+    auto& list = it->second;
+    size_t dead = 0;
+    for (const Posting& e : list) {
+      if (!Live(e)) { ++dead; continue; }
+      member_dot[static_cast<uint64_t>(e.slot) << 32 | e.member] += w.query * e.weight;
     }
-  };
-  look_up(Top(v.text, kQueryTerms));
-  look_up(Top(v.entities, kQueryEntities));
-  if (const int partner = PartnerStory(p); partner >= 0) score[static_cast<uint32_t>(partner)] += 1e6f;
-  // Stage 1: shared top terms pick a shortlist; stage 2: the text cosine picks the candidates.
+    if (dead * 2 > list.size()) {
+      list.erase(std::remove_if(list.begin(), list.end(), [&](const Posting& e) { return !Live(e); }), list.end());
+    }
+  }
+  std::unordered_map<uint32_t, float> nearest;
+  for (const auto& [key, dot] : member_dot) {
+    float& best = nearest[static_cast<uint32_t>(key >> 32)];
+    best = std::max(best, dot);
+  }
+  if (const int partner = PartnerStory(p); partner >= 0) nearest.try_emplace(static_cast<uint32_t>(partner), 0.0f);
   std::vector<std::pair<float, uint32_t>> ranked;
-  for (const auto& [slot, s] : score) ranked.emplace_back(-s, slot);
+  for (const auto& [slot, dot] : nearest) ranked.emplace_back(-dot, slot);
   size_t n = std::min(ranked.size(), kShortlist);
   std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end());
   ranked.resize(n);
   for (auto& [negative_score, slot] : ranked) {
     StoryState& s = stories_[slot];
     RefreshNorms(s);
-    negative_score = -static_cast<float>(Cosine(v.text, s.text, s.text_norm, stats_));
+    negative_score = -std::max(-negative_score, static_cast<float>(Cosine(v.text, s.text, s.text_norm)));
   }
   n = std::min<size_t>(n, options_.max_candidates);
   std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end());
   std::vector<Candidate> out;
-  for (size_t i = 0; i < n; ++i) out.push_back({ranked[i].second, {}, 0});
+  for (size_t i = 0; i < n; ++i) out.push_back({ranked[i].second, nearest[ranked[i].second], {}, 0});
   return out;
 }
 
@@ -144,14 +164,15 @@ void StorySessionImpl::ScoreCandidates(const DocumentVectors& v, const Pending& 
     RefreshNorms(s);
     Features& f = c.features;
     f[kBias] = 1;
-    f[kTextCosine] = static_cast<float>(Cosine(v.text, s.text, s.text_norm, stats_));
-    f[kTitleCosine] = static_cast<float>(Cosine(v.title, s.title, s.title_norm, stats_));
-    f[kEntityCosine] = static_cast<float>(Cosine(v.entities, s.entities, s.entity_norm, stats_));
-    f[kTitleTextCosine] = static_cast<float>(Cosine(v.title, s.text, s.text_norm, stats_));
+    f[kTextCosine] = static_cast<float>(Cosine(v.text, s.text, s.text_norm));
+    f[kTitleCosine] = static_cast<float>(Cosine(v.title, s.title, s.title_norm));
+    f[kEntityCosine] = static_cast<float>(Cosine(v.entities, s.entities, s.entity_norm));
+    f[kTitleTextCosine] = static_cast<float>(Cosine(v.title, s.text, s.text_norm));
     const bool timed = p.record.time != kUnknownTime && s.last_time != kUnknownTime;
     f[kLogGapDays] = timed ? static_cast<float>(std::log1p(std::abs(p.record.time - s.last_time) / 86400.0)) : 0;
     f[kNoTime] = timed ? 0 : 1;
     f[kLogStorySize] = static_cast<float>(std::log1p(s.members.size()));
+    f[kNearestMember] = c.nearest;
     f[kBothEntities] = !v.entities.empty() && !s.entities.empty();
     // One outlet rarely files two reports of one event in a few days; it does file on related events.
     f[kSameSource] = !p.record.source.empty() &&
@@ -167,19 +188,10 @@ void StorySessionImpl::ScoreCandidates(const DocumentVectors& v, const Pending& 
   }
 }
 
-void StorySessionImpl::IndexTerms(uint32_t slot, const DocumentVectors& v) {
-  StoryState& s = stories_[slot];
-  const uint64_t key = static_cast<uint64_t>(slot) << 32 | s.generation;
-  auto index = [&](const std::vector<WeightedTerm>& terms) {
-    for (const WeightedTerm& w : terms) {
-      if (s.indexed_terms.size() >= kMaxIndexedTerms) return;
-      if (std::find(s.indexed_terms.begin(), s.indexed_terms.end(), w.term) != s.indexed_terms.end()) continue;
-      s.indexed_terms.push_back(w.term);
-      postings_[w.term].push_back(key);
-    }
-  };
-  index(Top(v.text, kIndexTerms));
-  index(Top(v.entities, kIndexEntities));
+void StorySessionImpl::IndexTerms(uint32_t slot, uint32_t member, const DocumentVectors& v) {
+  const uint32_t generation = stories_[slot].generation;
+  for (const WeightedTerm& w : Top(v.text, kIndexTerms, IndexIdfFloor())) postings_[w.term].push_back({slot, generation, member, w.query});
+  if (++postings_added_ % kSweepEvery == 0) SweepPostings();
 }
 
 void StorySessionImpl::Join(uint32_t slot, Pending& p, const DocumentVectors& v) {
@@ -200,7 +212,7 @@ void StorySessionImpl::Join(uint32_t slot, Pending& p, const DocumentVectors& v)
     s.overlaps.push_back({r.id, l.paragraph, l.source_id, l.source_paragraph, l.similarity});
   }
   member_story_[p.ordinal] = static_cast<uint64_t>(slot) << 32 | s.generation;
-  IndexTerms(slot, v);
+  IndexTerms(slot, static_cast<uint32_t>(s.members.size() - 1), v);
   Touch(slot);
 }
 
@@ -216,6 +228,7 @@ Assignment StorySessionImpl::Assign(Pending& p) {
   } else {
     std::vector<Candidate> candidates = FindCandidates(v, p);
     ScoreCandidates(v, p, kind, &candidates);
+    for (auto& c : candidates) fprintf(stderr, "DBG %s -> %s text %.3f nearest %.3f p %.3f\n", p.record.id.c_str(), stories_[c.slot].id.c_str(), c.features[kTextCosine], c.nearest, c.probability);
     if (p.gold >= 0) {
       for (const Candidate& c : candidates) {
         if (examples_ && partner < 0) examples_->push_back({kind, c.features, stories_[c.slot].gold == p.gold});

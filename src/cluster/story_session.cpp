@@ -122,6 +122,14 @@ void StorySessionImpl::Expire() {
   duplicates_.Expire(clock_);
 }
 
+void StorySessionImpl::SweepPostings() {
+  for (auto it = postings_.begin(); it != postings_.end();) {
+    auto& list = it->second;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const Posting& p) { return !Live(p); }), list.end());
+    it = list.empty() ? postings_.erase(it) : std::next(it);
+  }
+}
+
 uint32_t StorySessionImpl::NewSlot() {
   if (!free_slots_.empty()) {
     const uint32_t slot = free_slots_.back();
@@ -137,15 +145,7 @@ void StorySessionImpl::CloseStory(uint32_t slot) {
   closed_.push_back(MakeStory(s));
   for (const StoryDocument& d : s.members) member_story_.erase(d.ordinal);
   if (s.gold >= 0) gold_story_.erase(s.gold);
-  // Postings of this slot are now stale (generation check); drop emptied lists eagerly.
-  for (uint64_t term : s.indexed_terms) {
-    auto it = postings_.find(term);
-    if (it == postings_.end()) continue;
-    auto& list = it->second;
-    const uint64_t key = static_cast<uint64_t>(slot) << 32 | s.generation;
-    list.erase(std::remove(list.begin(), list.end(), key), list.end());
-    if (list.empty()) postings_.erase(it);
-  }
+  // Its postings are now stale (generation check) and leave lazily.
   const uint32_t generation = s.generation + 1;
   s = StoryState();
   s.generation = generation;
@@ -191,12 +191,12 @@ std::vector<Story> StorySessionImpl::Finish(std::vector<Assignment>* last) {
 size_t StorySessionImpl::MemoryBytes() const {
   size_t bytes = stats_.MemoryBytes() + duplicates_.MemoryBytes() + stories_.capacity() * sizeof(StoryState);
   for (const StoryState& s : stories_) {
-    bytes += (s.text.size() + s.title.size() + s.entities.size()) * 32 + s.indexed_terms.capacity() * 8;
+    bytes += (s.text.size() + s.title.size() + s.entities.size()) * 32;
     for (const StoryDocument& d : s.members) bytes += sizeof(d) + d.id.capacity() + d.title.capacity() + d.source.capacity();
     for (const auto& t : s.member_titles) bytes += sizeof(t) + t.capacity() * sizeof(TermCount);
     bytes += s.overlaps.size() * (sizeof(ParagraphOverlap) + 48);
   }
-  for (const auto& [term, list] : postings_) bytes += 48 + list.capacity() * 8;
+  for (const auto& [term, list] : postings_) bytes += 48 + list.capacity() * sizeof(Posting);
   bytes += member_story_.size() * 32 + (dated_updates_.size() + undated_updates_.size()) * sizeof(Update);
   for (const Pending& p : batch_) bytes += RecordBytes(p.record);
   return bytes;

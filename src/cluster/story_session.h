@@ -23,6 +23,7 @@ namespace crosscheck::cluster {
 struct WeightedTerm {
   uint64_t term = 0;
   float unit = 0, query = 0;
+  float idf = 0;
 };
 struct DocumentVectors {
   std::vector<WeightedTerm> text, title, entities;
@@ -39,7 +40,6 @@ struct StoryState {
   // Norms of the centroids under the current IDF, recomputed when stale.
   float text_norm = 0, title_norm = 0, entity_norm = 0;
   uint64_t norms_epoch = UINT64_MAX;
-  std::vector<uint64_t> indexed_terms;                 // terms whose postings list this story
   std::vector<StoryDocument> members;
   std::vector<std::vector<TermCount>> member_titles;   // to pick the story title
   std::vector<ParagraphOverlap> overlaps;
@@ -67,8 +67,10 @@ class StorySessionImpl : public StorySession {
     int64_t gold = -1;
     DuplicateResult duplicates;
   };
+  struct Posting { uint32_t slot, generation, member; float weight; };
   struct Candidate {
     uint32_t slot = 0;
+    float nearest = 0;    // cosine (over top terms) with the most similar member
     Features features{};
     double probability = 0;
   };
@@ -87,8 +89,10 @@ class StorySessionImpl : public StorySession {
   void ScoreCandidates(const DocumentVectors& v, const Pending& p, DocumentKind kind, std::vector<Candidate>* c);
   void RefreshNorms(StoryState& s);
   void Join(uint32_t slot, Pending& p, const DocumentVectors& v);
-  void IndexTerms(uint32_t slot, const DocumentVectors& v);
+  void IndexTerms(uint32_t slot, uint32_t member, const DocumentVectors& v);
+  bool Live(const Posting& p) const { return stories_[p.slot].open && stories_[p.slot].generation == p.generation; }
   int PartnerStory(const Pending& p) const;
+  float IndexIdfFloor() const;
 
   std::shared_ptr<const StoryModel> model_;
   StoryOptions options_;
@@ -106,7 +110,12 @@ class StorySessionImpl : public StorySession {
   size_t open_count_ = 0;
   struct Update { int64_t time; uint32_t slot, version; };
   std::deque<Update> dated_updates_, undated_updates_;  // in time order
-  std::unordered_map<uint64_t, std::vector<uint64_t>> postings_;  // term -> slot << 32 | generation
+  // Member documents of open stories by their top terms. Entries of closed
+  // stories are dropped lazily (generation check) when a list is scanned,
+  // and by a sweep of all lists every kSweepEvery documents.
+  std::unordered_map<uint64_t, std::vector<Posting>> postings_;
+  uint64_t postings_added_ = 0;
+  void SweepPostings();
   std::unordered_map<uint64_t, uint64_t> member_story_;  // open documents: ordinal -> slot << 32 | generation
   std::unordered_map<int64_t, uint32_t> gold_story_;     // training: label -> open slot
   std::vector<Story> closed_;

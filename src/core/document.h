@@ -73,11 +73,15 @@ struct EntityMention {
 
 // A place in the gazetteer (GeoNames), for linked LOC entities and demonyms.
 struct PlaceLink {
-  int64_t geonames_id = 0;   // 0 = not linked
+  int64_t geonames_id = 0;   // 0 = not linked (countries and regions: see source_id)
   std::string name;          // gazetteer name ("Grozny")
   std::string country;       // ISO 3166-1 alpha-2 ("RU")
   std::string admin1;        // first-level region name or code, if known
-  double latitude = 0, longitude = 0;
+  double latitude = 0, longitude = 0;  // 0, 0 = unknown (the shipped gazetteer has no coordinates)
+  // Added by the entities stage: countries and admin-1 regions have no GeoNames
+  // number in the shipped gazetteer, so every link also carries its gazetteer id.
+  std::string feature;       // "country", "region" or "city"; "" = not linked
+  std::string source_id;     // GeoNames id of a city ("558418"), "RU" or admin-1 code "RU.12"
 };
 
 // An entity of the entities stage: the mentions within one document that
@@ -131,6 +135,11 @@ struct Quote {
   std::string addressee;     // "Interfax" in "told Interfax", medium or audience if given
   std::string handle;        // posts: "@RuPaul"
   std::string date;          // posts: ISO date of the post
+  // Added by the quotes stage:
+  std::string speaker_role;  // title or role written with the name ("Kadyrov's spokesperson"), "" if none
+  int32_t continues = -1;    // index into quotes of the earlier part of the same statement,
+                             // interrupted by its attribution ("…," he said. "…"); -1 if none
+  int32_t speaker_from = -1; // floating quote: index of the quote whose speaker it inherited; -1 if none
 };
 
 // A document with the layers the analysis stages have added so far.

@@ -40,14 +40,29 @@ void FinishSentence(NerSentence* sentence, std::vector<NerSentence>* out) {
   if (sentence->words.empty()) return;
   RepairIob2(&sentence->tags);
   out->push_back(std::move(*sentence));
-  std::string doc = out->back().doc_id;
-  *sentence = NerSentence{.doc_id = std::move(doc)};
+  *sentence = NerSentence();
+  sentence->doc_id = out->back().doc_id;
 }
 
 }  // namespace
 
 std::string_view TagType(std::string_view tag) {
   return tag.size() > 2 && tag[1] == '-' ? tag.substr(2) : std::string_view();
+}
+
+std::vector<TaggedSpan> SpansOfTags(const std::vector<std::string>& tags) {
+  std::vector<TaggedSpan> spans;
+  for (uint32_t i = 0; i < tags.size(); ++i) {
+    const std::string_view type = TagType(tags[i]);
+    const bool continues = !spans.empty() && spans.back().end == i && tags[i][0] == 'I' &&
+                           spans.back().type == type;
+    if (continues) {
+      spans.back().end = i + 1;
+    } else if (!type.empty()) {
+      spans.push_back({i, i + 1, std::string(type)});
+    }
+  }
+  return spans;
 }
 
 Result<std::vector<NerSentence>> ReadIob2(const std::filesystem::path& path) {
@@ -75,7 +90,8 @@ Result<std::vector<NerSentence>> ReadIob2(const std::filesystem::path& path) {
                                              : "doc" + std::to_string(++doc_count);
       continue;
     }
-    if (line.front() == '#') continue;
+    // A comment has no tab; a "#hashtag<TAB>O" line is a token.
+    if (line.front() == '#' && line.find('\t') == std::string_view::npos) continue;
     std::vector<std::string_view> fields = SplitTabs(line);
     const bool with_id = fields.size() >= 3 && IsInteger(fields[0]);
     if (fields.size() < 2 || fields[with_id ? 1 : 0].empty()) {

@@ -5,6 +5,7 @@
 // Tags are repaired to well-formed IOB2 (an I-X that starts an entity becomes
 // B-X). Also derives PER/ORG/LOC tags from GUM's CoNLL-U `Entity=` brackets.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -28,6 +29,15 @@ Result<std::vector<NerSentence>> ReadIob2(const std::filesystem::path& path);
 // words (with inner "of", "the", "and", "-", "&") inside its bracket.
 Result<std::vector<NerSentence>> ReadGumEntities(const std::filesystem::path& path,
                                                  const std::vector<std::string>& genres);
+
+// One entity of a tag sequence: tokens [first, end) of type `type`.
+struct TaggedSpan {
+  uint32_t first = 0, end = 0;
+  std::string type;
+  bool operator==(const TaggedSpan&) const = default;
+};
+// The entities of a well-formed IOB2 sequence (a B-X or a type change opens one).
+std::vector<TaggedSpan> SpansOfTags(const std::vector<std::string>& tags);
 
 // Type of an IOB2 tag ("B-PER" -> "PER"), "" for "O".
 std::string_view TagType(std::string_view tag);

@@ -12,7 +12,9 @@ enum Template : uint64_t {
   kBias = 1, kWord, kLower, kShape, kPrefix1, kPrefix2, kPrefix3, kSuffix1, kSuffix2,
   kSuffix3, kSuffix4, kFlags, kPrevLower, kNextLower, kPrev2Lower, kNext2Lower, kPrevShape,
   kNextShape, kPrevLowerWord, kWordNextLower, kShapeTrigram, kGazetteer, kDocCase,
-  kPrevLowerShape, kLength, kNextLowerShape, kPrevPrevBigram,
+  kPrevLowerShape, kLength, kNextLowerShape, kPrevPrevBigram, kRunPosition, kRunLast,
+  kRunFirst, kRunNextWord, kRunPrevWord, kCluster, kCoarseCluster, kPrevCluster, kNextCluster,
+  kClusterCase,
 };
 
 constexpr int kMaxGazetteerTokens = 5;
@@ -27,6 +29,7 @@ uint64_t Feature(uint64_t tmpl, uint64_t a, uint64_t b) { return Combine(Combine
 struct TokenInfo {
   std::string lower;
   uint64_t word_hash = 0, lower_hash = 0, shape_hash = 0;
+  uint32_t cluster = 0;  // WordClusters code + 1, 0 if none
   uint8_t flags = 0;
 };
 
@@ -54,7 +57,43 @@ uint8_t CaseFlags(std::string_view w) {
   return flags;
 }
 
+bool IsRunConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "and" || w == "&" || w == "-" || w == "de" || w == "the" ||
+         w == "on" || w == "'s";
+}
+
 }  // namespace
+
+// Runs of capitalized words, allowing inner connectors ("Bank of America",
+// "Human Rights Watch"): per token its run [first, end) or {0, 0}.
+std::vector<std::pair<uint32_t, uint32_t>> CapitalizedRuns(const std::vector<std::string_view>& forms) {
+  const size_t n = forms.size();
+  std::vector<std::pair<uint32_t, uint32_t>> runs(n, {0, 0});
+  auto capitalized = [&](size_t i) {
+    const uint8_t f = CaseFlags(forms[i]);
+    return (f & (kInitCap | kAllCaps)) && !(f & kHandle);
+  };
+  for (size_t i = 0; i < n;) {
+    if (!capitalized(i)) { ++i; continue; }
+    size_t end = i + 1;
+    while (true) {
+      if (end < n && capitalized(end)) { ++end; continue; }
+      size_t j = end;
+      while (j < n && j < end + 2 && IsRunConnector(forms[j])) ++j;
+      if (j > end && j < n && capitalized(j)) { end = j + 1; continue; }
+      break;
+    }
+    for (size_t k = i; k < end; ++k) runs[k] = {static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
+    i = end;
+  }
+  return runs;
+}
+
+uint32_t WordClusters::Find(uint64_t lower_hash) const {
+  auto it = std::lower_bound(entries.begin(), entries.end(), lower_hash,
+                             [](const auto& e, uint64_t k) { return e.first < k; });
+  return it != entries.end() && it->first == lower_hash ? it->second : 0;
+}
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
@@ -155,9 +194,11 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& forms,
     t.lower_hash = HashString(t.lower);
     t.shape_hash = HashString(ShortShape(w));
     t.flags = CaseFlags(w);
+    t.cluster = clusters_->Find(t.lower_hash);
   }
   std::vector<uint16_t> gazetteer_marks;
   MatchGazetteer(forms, &gazetteer_marks);
+  const std::vector<std::pair<uint32_t, uint32_t>> runs = CapitalizedRuns(forms);
   out->hashes.clear();
   out->begin.assign(1, 0);
   for (size_t i = 0; i < n; ++i) {
@@ -196,6 +237,21 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& forms,
         if (!(mark & bit)) continue;
         h.push_back(Feature(kGazetteer, bit | (mark & 0x100), t.flags & kInitCap));
       }
+    }
+    if (t.cluster != 0) {
+      h.push_back(Feature(kCluster, t.cluster & 0xffff));
+      h.push_back(Feature(kCoarseCluster, t.cluster >> 16));
+      h.push_back(Feature(kClusterCase, t.cluster & 0xffff, t.flags & (kInitCap | kAllCaps)));
+    }
+    h.push_back(Feature(kPrevCluster, p.cluster & 0xffff));
+    h.push_back(Feature(kNextCluster, nx.cluster & 0xffff));
+    if (auto [rb, re] = runs[i]; re > rb) {
+      const uint64_t position = (i == rb ? 1 : 0) | (i + 1 == re ? 2 : 0);
+      h.push_back(Feature(kRunPosition, position, std::min<uint32_t>(re - rb, 5)));
+      h.push_back(Feature(kRunLast, info[re + 1].lower_hash, position));
+      h.push_back(Feature(kRunFirst, info[rb + 2].lower_hash, position));
+      h.push_back(Feature(kRunNextWord, info[re + 2].lower_hash));
+      h.push_back(Feature(kRunPrevWord, info[rb + 1].lower_hash));
     }
     if (!(t.flags & kNoLetters)) h.push_back(Feature(kDocCase, casing.Flags(forms[i]), first));
     out->begin.push_back(static_cast<uint32_t>(h.size()));

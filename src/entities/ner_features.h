@@ -34,6 +34,14 @@ class DocumentCasing {
   std::unordered_map<std::string, Entry> words_;  // key: ASCII-lower-cased form
 };
 
+// Distributional word clusters of lower-cased words (data/word_clusters.tsv,
+// copied into the model): ASCII-lower-cased word hash -> cluster code + 1,
+// code = coarse << 16 | fine; sorted by hash.
+struct WordClusters {
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  uint32_t Find(uint64_t lower_hash) const;  // 0 if unknown
+};
+
 // Flat features of one sentence: token t's hashes are
 // hashes[begin[t] .. begin[t+1]).
 struct SentenceFeatures {
@@ -44,7 +52,8 @@ struct SentenceFeatures {
 
 class FeatureExtractor {
  public:
-  explicit FeatureExtractor(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+  FeatureExtractor(const Gazetteer* gazetteer, const WordClusters* clusters)
+      : gazetteer_(gazetteer), clusters_(clusters) {}
   // Fills *out for `forms`; `casing` describes the whole document.
   void Extract(const std::vector<std::string_view>& forms, const DocumentCasing& casing,
                SentenceFeatures* out) const;
@@ -54,6 +63,7 @@ class FeatureExtractor {
   void MatchGazetteer(const std::vector<std::string_view>& forms,
                       std::vector<uint16_t>* marks) const;
   const Gazetteer* gazetteer_;
+  const WordClusters* clusters_;
 };
 
 std::string AsciiLower(std::string_view s);
@@ -61,5 +71,7 @@ std::string AsciiLower(std::string_view s);
 std::string ShortShape(std::string_view s);
 // True if the sentence is mostly written in capitals (a shouted headline).
 bool IsAllCapsSentence(const std::vector<std::string_view>& forms);
+// Per token, the run of capitalized words it belongs to ("Bank of America"), or {0, 0}.
+std::vector<std::pair<uint32_t, uint32_t>> CapitalizedRuns(const std::vector<std::string_view>& forms);
 
 }  // namespace crosscheck::entities

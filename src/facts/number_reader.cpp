@@ -75,12 +75,14 @@ std::optional<NumberRead> ReadDigits(const FactsLexicon& lex, const std::vector<
     const double denominator = ParseDigits(pieces[read.end + 1].text);
     if (denominator >= 2 && read.value < denominator) {
       read.value /= denominator;
+      read.unscaled = read.value;
       read.fraction = true;
       read.plain_integer = false;
       read.end += 2;
       return read;
     }
   }
+  read.unscaled = read.value;
   read.end = ReadScales(lex, pieces, read.end, money, &read.value, &read.scaled);
   if (read.scaled) read.plain_integer = false;
   return read;
@@ -141,6 +143,26 @@ std::optional<NumberRead> ReadWords(const FactsLexicon& lex, const std::vector<P
   return read;
 }
 
+// "One out of three": a fraction.
+void ReadOutOf(const FactsLexicon& lex, const std::vector<Piece>& pieces, NumberRead* read) {
+  const size_t i = read->end;
+  if (read->fraction || i + 2 >= pieces.size() || pieces[i].lower != "out" || pieces[i + 1].lower != "of") return;
+  const size_t j = i + 2;
+  double denominator = 0;
+  size_t end = j + 1;
+  if (pieces[j].kind == PieceKind::kNumber) {
+    denominator = ParseDigits(pieces[j].text);
+  } else if (auto words = ReadWords(lex, pieces, j)) {
+    denominator = words->value, end = words->end;
+  }
+  if (denominator < 1 || read->value > denominator) return;
+  read->value /= denominator;
+  read->unscaled = read->value;
+  read->fraction = true;
+  read->plain_integer = false;
+  read->end = end;
+}
+
 }  // namespace
 
 size_t ReadScales(const FactsLexicon& lex, const std::vector<Piece>& pieces, size_t end, bool money,
@@ -163,13 +185,37 @@ size_t ReadScales(const FactsLexicon& lex, const std::vector<Piece>& pieces, siz
 std::optional<NumberRead> ReadNumber(const FactsLexicon& lex, const std::vector<Piece>& pieces, size_t i,
                                      bool money) {
   if (i >= pieces.size()) return std::nullopt;
-  if (pieces[i].kind == PieceKind::kNumber) return ReadDigits(lex, pieces, i, money);
+  if (pieces[i].kind == PieceKind::kNumber) {
+    auto read = ReadDigits(lex, pieces, i, money);
+    if (read) ReadOutOf(lex, pieces, &*read);
+    return read;
+  }
   if (pieces[i].kind != PieceKind::kWord) return std::nullopt;
+  // "half of", "half the": a fraction without numerator (not an ordinal like "third").
+  const double* fraction = FindIn(lex.fractions, pieces[i].lower);
+  if (fraction != nullptr && *fraction == 0.5 && !lex.ordinals.count(pieces[i].lower) && i + 1 < pieces.size() &&
+      (pieces[i + 1].lower == "of" || pieces[i + 1].lower == "the")) {
+    NumberRead half;
+    half.begin = i;
+    half.end = i + 1;
+    half.value = half.unscaled = *fraction;
+    half.fraction = true;
+    return half;
+  }
   auto read = ReadWords(lex, pieces, i);
   if (!read) return std::nullopt;
+  read->unscaled = read->value;
+  // "five thousand": trailing scale words, so that "three to five thousand" can share them.
+  for (size_t k = read->end; k > read->begin + 1 && !read->fraction; --k) {
+    const double* scale = FindIn(lex.scales, pieces[k - 1].lower);
+    if (scale == nullptr) break;
+    read->unscaled /= *scale;
+    read->scaled = true;
+  }
   if (!read->fraction) {
     read->end = ReadScales(lex, pieces, read->end, money, &read->value, &read->scaled);
   }
+  ReadOutOf(lex, pieces, &*read);
   return read;
 }
 

@@ -15,6 +15,7 @@ namespace crosscheck::facts {
 struct NumberRead {
   size_t begin = 0, end = 0;  // pieces [begin, end)
   double value = 0;
+  double unscaled = 0;        // the value before scale words ("15" in "$15 billion")
   bool digits = false;        // written with digits
   bool scaled = false;        // a scale word or abbreviation applied ("million", "bn")
   bool fraction = false;      // "a third", "1/2"

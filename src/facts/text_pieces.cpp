@@ -62,8 +62,22 @@ void SplitToken(const Token& token, uint32_t index, bool space_before, std::vect
   if (!has_digit || in_link) {
     bool has_letter = false;
     for (size_t pos = 0; pos < form.size();) has_letter |= IsLetter(utf8::Next(form, &pos));
-    AddPiece(form, 0, form.size(), has_letter ? PieceKind::kWord : PieceKind::kSymbol, token, index,
-             space_before, in_link, out);
+    // "m." at a sentence end is the unit or scale "m" and a full stop; "a.m." stays whole.
+    const bool final_stop = has_letter && !in_link && form.size() > 1 && form.back() == '.' &&
+                            form.find('.') == form.size() - 1;
+    const size_t word_end = final_stop ? form.size() - 1 : form.size();
+    // "twenty-five", "first-team": hyphenated words are pieces joined by "-".
+    size_t start = 0;
+    for (size_t hyphen = form.find('-'); has_letter && !in_link && hyphen != std::string_view::npos &&
+                                         hyphen > start && hyphen + 1 < word_end;
+         hyphen = form.find('-', start)) {
+      AddPiece(form, start, hyphen, PieceKind::kWord, token, index, start == 0 && space_before, false, out);
+      AddPiece(form, hyphen, hyphen + 1, PieceKind::kSymbol, token, index, false, false, out);
+      start = hyphen + 1;
+    }
+    AddPiece(form, start, word_end, has_letter ? PieceKind::kWord : PieceKind::kSymbol, token, index,
+             start == 0 && space_before, in_link, out);
+    if (final_stop) AddPiece(form, word_end, form.size(), PieceKind::kSymbol, token, index, false, false, out);
     return;
   }
   size_t pos = 0;
@@ -95,6 +109,40 @@ void SplitToken(const Token& token, uint32_t index, bool space_before, std::vect
   }
 }
 
+size_t LeadingDigits(const std::string& text) {
+  size_t n = 0;
+  while (n < text.size() && IsDigit(text[n])) ++n;
+  return n;
+}
+
+bool IsJoined(const Piece& piece, PieceKind kind) { return !piece.space_before && piece.kind == kind; }
+
+// Mends numbers the tokenizer split: "55" "," "931,000" -> "55,931,000"; " ." "001" -> ".001".
+void MergeSplitNumbers(std::vector<Piece>* pieces) {
+  std::vector<Piece>& p = *pieces;
+  std::vector<Piece> out;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const bool thousands = !out.empty() && out.back().kind == PieceKind::kNumber && p[i].text == "," &&
+                           !p[i].space_before && i + 1 < p.size() && IsJoined(p[i + 1], PieceKind::kNumber) &&
+                           LeadingDigits(p[i + 1].text) == 3 && out.back().text.find('.') == std::string::npos;
+    const bool leading_point = p[i].text == "." && p[i].space_before && i + 1 < p.size() &&
+                               IsJoined(p[i + 1], PieceKind::kNumber) && p[i + 1].text[0] != '.';
+    if (thousands || leading_point) {
+      Piece merged = leading_point ? p[i] : out.back();
+      if (thousands) out.pop_back();
+      merged.text += (thousands ? "," : "") + p[i + 1].text;
+      merged.lower = merged.text;
+      merged.kind = PieceKind::kNumber;
+      merged.span.end = p[i + 1].span.end;
+      out.push_back(std::move(merged));
+      ++i;
+      continue;
+    }
+    out.push_back(std::move(p[i]));
+  }
+  p = std::move(out);
+}
+
 }  // namespace
 
 std::vector<Piece> SplitIntoPieces(const AnalyzedDocument& doc, uint32_t sentence) {
@@ -104,6 +152,7 @@ std::vector<Piece> SplitIntoPieces(const AnalyzedDocument& doc, uint32_t sentenc
     const bool space_before = t == s.first_token || doc.tokens[t - 1].space_after;
     SplitToken(doc.tokens[t], t, space_before, &pieces);
   }
+  MergeSplitNumbers(&pieces);
   return pieces;
 }
 

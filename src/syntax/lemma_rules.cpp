@@ -39,23 +39,35 @@ size_t CommonPrefix(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+void Recase(LemmaCasing casing, std::string_view form, std::string* out) {
+  if (casing == LemmaCasing::kLower) {
+    LowercaseAscii(form, out);
+    return;
+  }
+  out->assign(form);
+  if (casing == LemmaCasing::kCapitalize && !out->empty() && (*out)[0] >= 'a' && (*out)[0] <= 'z') {
+    (*out)[0] = static_cast<char>((*out)[0] - 'a' + 'A');
+  }
+}
+
 LemmaEdit EditBetween(std::string_view form, std::string_view lemma) {
-  std::string lower;
-  LowercaseAscii(form, &lower);
-  const size_t keep = CommonPrefix(form, lemma), low = CommonPrefix(lower, lemma);
-  const bool use_lower = low > keep;
-  const size_t common = use_lower ? low : keep;
-  return LemmaEdit{use_lower, static_cast<uint32_t>(form.size() - common),
-                   std::string(lemma.substr(common))};
+  LemmaEdit best;
+  size_t best_common = 0;
+  std::string recased;
+  for (LemmaCasing casing : {LemmaCasing::kKeep, LemmaCasing::kLower, LemmaCasing::kCapitalize}) {
+    Recase(casing, form, &recased);
+    const size_t common = CommonPrefix(recased, lemma);
+    if (casing != LemmaCasing::kKeep && common <= best_common) continue;
+    best = LemmaEdit{casing, static_cast<uint32_t>(form.size() - common),
+                     std::string(lemma.substr(common))};
+    best_common = common;
+  }
+  return best;
 }
 
 bool ApplyEdit(const LemmaEdit& edit, std::string_view form, std::string* lemma) {
   if (edit.strip > form.size() || (edit.strip == form.size() && edit.append.empty())) return false;
-  if (edit.lowercase) {
-    LowercaseAscii(form.substr(0, form.size() - edit.strip), lemma);
-  } else {
-    lemma->assign(form.substr(0, form.size() - edit.strip));
-  }
+  Recase(edit.casing, form.substr(0, form.size() - edit.strip), lemma);
   lemma->append(edit.append);
   return true;
 }
@@ -99,7 +111,7 @@ void LemmaRules::Lemmatize(std::string_view form, std::string_view upos, std::st
 void LemmaRules::Serialize(ByteWriter* out) const {
   out->U32(static_cast<uint32_t>(edits.size()));
   for (const LemmaEdit& e : edits) {
-    out->U8(e.lowercase);
+    out->U8(static_cast<uint8_t>(e.casing));
     out->U32(e.strip);
     out->Str(e.append);
   }
@@ -112,7 +124,9 @@ void LemmaRules::Serialize(ByteWriter* out) const {
 void LemmaRules::Parse(ByteReader* in) {
   edits.resize(in->Count(1u << 20));
   for (LemmaEdit& e : edits) {
-    e.lowercase = in->U8() != 0;
+    const uint8_t casing = in->U8();
+    if (casing > 2) in->Fail();
+    e.casing = static_cast<LemmaCasing>(casing);
     e.strip = in->U32();
     e.append = in->Str();
   }

@@ -1,6 +1,6 @@
 // syntax/lemma_rules.h (private to syntax/): the lemmatizer's data.
-// A lemma is the form rewritten by an edit class (optionally lowercase, strip
-// k bytes, append a string), chosen by the longest known suffix of the
+// A lemma is the form rewritten by an edit class (recase, strip k bytes,
+// append a string), chosen by the longest known suffix of the
 // lowercased form together with the XPOS tag and the form's capitalization;
 // irregular forms ("men", "said", "n't") come from an exception list of
 // (form, XPOS) -> lemma learned from the treebank. Immutable once built.
@@ -14,8 +14,11 @@
 
 namespace crosscheck::syntax {
 
+// How an edit changes the case of the form before stripping (ASCII only).
+enum class LemmaCasing : uint8_t { kKeep = 0, kLower = 1, kCapitalize = 2 };
+
 struct LemmaEdit {
-  bool lowercase = false;  // lowercase the form (ASCII) before editing
+  LemmaCasing casing = LemmaCasing::kKeep;
   uint32_t strip = 0;      // bytes removed from the end
   std::string append;      // then appended
   bool operator==(const LemmaEdit&) const = default;
@@ -31,8 +34,10 @@ uint64_t LemmaSuffixKey(std::string_view xpos, int case_class, std::string_view 
                         int length);
 // Key of an exception (exact form, xpos).
 uint64_t LemmaExceptionKey(std::string_view form, std::string_view xpos);
-// The edit that turns `form` into `lemma` (prefers no lowercasing on ties).
+// The edit that turns `form` into `lemma` (prefers keeping the case on ties).
 LemmaEdit EditBetween(std::string_view form, std::string_view lemma);
+// Writes `form` with `casing` applied to *out.
+void Recase(LemmaCasing casing, std::string_view form, std::string* out);
 // Applies `edit` to `form`; false if it does not fit (strip > size).
 bool ApplyEdit(const LemmaEdit& edit, std::string_view form, std::string* lemma);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "syntax/tagger_features.h"
@@ -53,6 +54,17 @@ void AddSuffixRules(const LemmaRules& rules, const std::map<uint64_t, RuleCounts
 
 }  // namespace
 
+std::vector<GoldWord> PreferPrimary(std::vector<GoldWord> words) {
+  std::set<std::pair<std::string, uint16_t>> primary;
+  for (const GoldWord& w : words) {
+    if (w.primary) primary.insert({w.form, w.label});
+  }
+  std::erase_if(words, [&](const GoldWord& w) {
+    return !w.primary && primary.count({w.form, w.label});
+  });
+  return words;
+}
+
 LemmaRules BuildLemmaRules(const std::vector<GoldWord>& words,
                            const std::vector<std::string>& xpos) {
   // (form, xpos) -> lemma counts, and the distinct (form, xpos, lemma) types.
@@ -67,7 +79,10 @@ LemmaRules BuildLemmaRules(const std::vector<GoldWord>& words,
     LowercaseAscii(form, &lower);
     const int case_class = CaseClass(form);
     for (const auto& [lemma, n] : lemmas) {
-      const uint32_t edit = EditId(EditBetween(form, lemma), &rules.edits);
+      const LemmaEdit between = EditBetween(form, lemma);
+      // Rewriting the whole word ("went" -> "go") is that word's exception, not a rule.
+      if (between.strip == form.size() && form.size() > 1) continue;
+      const uint32_t edit = EditId(between, &rules.edits);
       uint64_t parent = 0;
       const int longest = std::min<int>(kMaxLemmaSuffix, static_cast<int>(lower.size()));
       for (int length = 0; length <= longest; ++length) {

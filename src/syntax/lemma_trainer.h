@@ -12,8 +12,13 @@ namespace crosscheck::syntax {
 
 struct GoldWord {
   std::string form, lemma, feats;
-  uint16_t label = 0;  // index into the model's (upos, xpos) labels
+  uint16_t label = 0;    // index into the model's (upos, xpos) labels
+  bool primary = true;   // from the first training file (UD EWT): its conventions win
 };
+
+// Drops non-primary words whose (form, label) the primary data has: treebanks
+// differ in conventions (GUM "people" -> "person", EWT "people" -> "people").
+std::vector<GoldWord> PreferPrimary(std::vector<GoldWord> words);
 
 // Suffix rules from distinct (form, xpos, lemma) types, plus exceptions for
 // every (form, xpos) whose most frequent lemma the rules get wrong.

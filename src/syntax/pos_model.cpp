@@ -106,7 +106,7 @@ Result<std::shared_ptr<const PosModel>> ParsePosModel(std::string_view bytes,
   model->candidates.Parse(&in, labels);
   model->lexicon.clusters.Parse(&in);
   if (!in.ok()) return SectionError(name, "dictionary", in);
-  model->weights.Parse(&in, labels);
+  model->weights.Parse(&in, 2 * labels);  // forward and backward models
   if (!in.ok()) return SectionError(name, "weights", in);
   ReadFeats(&in, labels, &model->feats);
   if (!in.ok()) return SectionError(name, "feats", in);

@@ -49,7 +49,7 @@ struct PosModel {
   HashIndex tag_dictionary;   // exact-form hash -> label, for frequent unambiguous words
   LabelCandidates candidates; // labels allowed for frequent words
   WordLexicon lexicon;        // word clusters
-  TaggerWeights weights;
+  TaggerWeights weights;      // labels [0, n): forward model; [n, 2n): backward model
   FeatsTable feats;
   LemmaRules lemma_rules;
 };

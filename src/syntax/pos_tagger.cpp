@@ -29,26 +29,49 @@ Result<PosTagger> PosTagger::Load(const std::filesystem::path& path) {
 void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch,
                     std::vector<uint16_t>* labels) const {
   const PosModel& model = *model_;
-  std::vector<std::string_view> rev(forms.rbegin(), forms.rend());
-  ComputeWordKeys(getenv("REVERSE") ? rev : forms, model.lexicon, &scratch->keys_);
-  const size_t label_count = model.upos.size();
-  scratch->scores_.resize(label_count);
-  int32_t* scores = scratch->scores_.data();
-  labels->resize(forms.size());
-  uint32_t prev1 = kStartLabel, prev2 = kStartLabel;
+  const int n = static_cast<int>(forms.size());
+  const uint32_t label_count = static_cast<uint32_t>(model.upos.size());
+  const size_t row_size = 2 * label_count;  // forward model's labels, then backward's
+  std::vector<WordKeys>& keys = scratch->keys_;
+  ComputeWordKeys(forms, model.lexicon, &keys);
+  scratch->scores_.assign(n * row_size + label_count, 0);
+  int32_t* const rows = scratch->scores_.data();
+  int32_t* const combined = rows + n * row_size;
+  labels->resize(n);
+  std::vector<uint16_t>& backward = scratch->backward_;
+  backward.resize(n);
   uint64_t features[kMaxTaggerFeatures];
-  for (size_t i = 0; i < forms.size(); ++i) {
+  // Both models share the label-independent features: one probe scores both.
+  for (int i = 0; i < n; ++i) {
+    if (model.tag_dictionary.Find(keys[i].form)) continue;
+    model.weights.Score(features, ExtractStaticFeatures(keys, i, features), rows + i * row_size);
+  }
+  uint32_t prev1 = kStartLabel, prev2 = kStartLabel;
+  for (int i = n - 1; i >= 0; --i) {
     uint32_t label;
-    if (auto known = model.tag_dictionary.Find(scratch->keys_[i].form)) {
+    if (auto known = model.tag_dictionary.Find(keys[i].form)) {
       label = *known;
     } else {
-      const int n = ExtractFeatures(scratch->keys_, static_cast<int>(i), prev1, prev2, features);
-      std::fill(scores, scores + label_count, 0);
-      model.weights.Score(features, n, scores);
-      label = BestLabel(scores, static_cast<uint32_t>(label_count),
-                        model.candidates.Find(scratch->keys_[i].form));
+      int32_t* row = rows + i * row_size;
+      const int count = ExtractHistoryFeatures(keys, i, Direction::kBackward, prev1, prev2, features);
+      model.weights.Score(features, count, row);
+      label = BestLabel(row + label_count, label_count, model.candidates.Find(keys[i].form));
     }
-    (*labels)[getenv("REVERSE") ? forms.size() - 1 - i : i] = static_cast<uint16_t>(label);
+    backward[i] = static_cast<uint16_t>(label);
+    prev2 = prev1;
+    prev1 = label;
+  }
+  prev1 = prev2 = kStartLabel;
+  for (int i = 0; i < n; ++i) {
+    uint32_t label = backward[i];
+    if (!model.tag_dictionary.Find(keys[i].form)) {
+      int32_t* row = rows + i * row_size;
+      const int count = ExtractHistoryFeatures(keys, i, Direction::kForward, prev1, prev2, features);
+      model.weights.Score(features, count, row);
+      for (uint32_t l = 0; l < label_count; ++l) combined[l] = row[l] + row[label_count + l];
+      label = BestLabel(combined, label_count, model.candidates.Find(keys[i].form));
+    }
+    (*labels)[i] = static_cast<uint16_t>(label);
     prev2 = prev1;
     prev1 = label;
   }

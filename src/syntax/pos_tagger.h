@@ -2,11 +2,13 @@
 // In: the word forms of one sentence (UD words, gold or from text/).
 // Out: one label per word; a label names a UPOS ("VERB"), a Penn Treebank
 // XPOS ("VBN") and, with the form, the UD FEATS ("Tense=Past|VerbForm=Part").
-// Method: greedy left-to-right averaged perceptron over hashed sparse
-// features (form, affixes, shape, word clusters, neighbours +-2, previous two
-// labels) plus a dictionary of frequent unambiguous words; trained on UD
+// Method: two averaged perceptrons over hashed sparse features (form,
+// affixes, shape, word clusters, neighbours +-2, the two labels already
+// chosen): a right-to-left greedy pass, then a left-to-right one that picks
+// the label with the best summed score; frequent words only take labels they
+// had in training, frequent unambiguous ones are looked up. Trained on UD
 // English EWT (+ openly licensed GUM genres) by syntax/pos_trainer.h.
-// Cost: linear in words, about 1 us per word; no allocation once the Scratch
+// Cost: linear in words, about 2 us per word; no allocation once the Scratch
 // has grown. Thread-safety: a loaded PosTagger is immutable (copies share the
 // model): call Tag from any number of threads, one Scratch per thread.
 //
@@ -45,7 +47,8 @@ class PosTagger {
    private:
     friend class PosTagger;
     std::vector<WordKeys> keys_;
-    std::vector<int32_t> scores_;
+    std::vector<int32_t> scores_;     // per word: both models' label scores
+    std::vector<uint16_t> backward_;  // labels of the backward pass
   };
 
   // Reads models/pos.bin; checks magic, version, checksum and the self-tests

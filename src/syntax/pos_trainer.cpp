@@ -162,32 +162,87 @@ std::vector<Example> MakeExamples(const std::vector<Words>& sentences, const Lab
       forms.push_back(w.form);
       examples[s].labels.push_back(labels.Id(w));
     }
-    if (getenv("REVERSE")) { std::reverse(forms.begin(), forms.end()); std::reverse(examples[s].labels.begin(), examples[s].labels.end()); }
     ComputeWordKeys(forms, lexicon, &examples[s].keys);
   }
   return examples;
 }
 
-// Greedy decoding with the current weights, updating on every mistake.
-void TrainSentence(const Example& example, const PosModel& model, AveragedPerceptron* perceptron,
-                   std::vector<float>* scores) {
+// Greedy decoding in `direction` with the current weights of one model,
+// updating on every mistake.
+void TrainSentence(const Example& example, const PosModel& model, Direction direction,
+                   AveragedPerceptron* perceptron, std::vector<float>* scores) {
+  const int n = static_cast<int>(example.keys.size());
+  const bool forward = direction == Direction::kForward;
   uint32_t prev1 = kStartLabel, prev2 = kStartLabel;
   uint64_t features[kMaxTaggerFeatures];
-  for (size_t i = 0; i < example.keys.size(); ++i) {
+  for (int step = 0; step < n; ++step) {
+    const int i = forward ? step : n - 1 - step;
     uint32_t guess;
     if (auto known = model.tag_dictionary.Find(example.keys[i].form)) {
       guess = *known;
     } else {
-      const int n = ExtractFeatures(example.keys, static_cast<int>(i), prev1, prev2, features);
+      int count = ExtractStaticFeatures(example.keys, i, features);
+      count += ExtractHistoryFeatures(example.keys, i, direction, prev1, prev2, features + count);
       std::fill(scores->begin(), scores->end(), 0.0f);
-      perceptron->Score(features, n, scores->data());
+      perceptron->Score(features, count, scores->data());
       guess = BestLabel(scores->data(), static_cast<uint32_t>(scores->size()),
                         model.candidates.Find(example.keys[i].form));
-      perceptron->Update(features, n, example.labels[i], guess);
+      perceptron->Update(features, count, example.labels[i], guess);
     }
     prev2 = prev1;
     prev1 = guess;
   }
+}
+
+// A forward and a backward perceptron trained together on one sentence order.
+struct ModelPair {
+  AveragedPerceptron forward, backward;
+  std::mt19937 rng;             // this pair's sentence shuffles
+  std::vector<uint32_t> order;  // sentence order, reshuffled every epoch
+};
+
+// One table for all pairs: backward labels are shifted by `labels`; the pairs
+// (trained on different sentence orders) are averaged, as in iterative
+// parameter mixing, which evens out the order's luck.
+TaggerWeights MergeWeights(const std::vector<ModelPair>& pairs, uint32_t labels) {
+  std::vector<TaggerWeights::Row> rows;
+  const float scale = 1.0f / static_cast<float>(pairs.size());
+  for (const ModelPair& pair : pairs) {
+    for (int direction = 0; direction < 2; ++direction) {
+      const uint16_t offset = static_cast<uint16_t>(direction ? labels : 0);
+      for (TaggerWeights::Row& row : (direction ? pair.backward : pair.forward).Averaged()) {
+        for (auto& entry : row.weights) {
+          entry.first = static_cast<uint16_t>(entry.first + offset);
+          entry.second *= scale;
+        }
+        rows.push_back(std::move(row));
+      }
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.key < b.key; });
+  std::vector<TaggerWeights::Row> merged;
+  for (TaggerWeights::Row& row : rows) {
+    if (merged.empty() || merged.back().key != row.key) {
+      merged.push_back(std::move(row));
+      continue;
+    }
+    auto& weights = merged.back().weights;
+    weights.insert(weights.end(), row.weights.begin(), row.weights.end());
+  }
+  for (TaggerWeights::Row& row : merged) {
+    std::sort(row.weights.begin(), row.weights.end());
+    size_t out = 0;
+    for (size_t i = 0; i < row.weights.size(); ++i) {
+      if (out > 0 && row.weights[out - 1].first == row.weights[i].first) {
+        row.weights[out - 1].second += row.weights[i].second;
+      } else {
+        row.weights[out++] = row.weights[i];
+      }
+    }
+    row.weights.resize(out);
+  }
+  return TaggerWeights::Build(merged);
 }
 
 // Fisher-Yates with the raw mt19937 stream (identical on every platform).
@@ -225,12 +280,17 @@ std::string DescribeInputs(const PosTrainOptions& options) {
   return names;
 }
 
-std::vector<GoldWord> GoldWords(const std::vector<Words>& sentences, const Labels& labels) {
+// Gold words for the lemma and FEATS tables; the first `primary` sentences
+// come from the first training file.
+std::vector<GoldWord> GoldWords(const std::vector<Words>& sentences, size_t primary,
+                                const Labels& labels) {
   std::vector<GoldWord> gold;
-  for (const Words& words : sentences) {
-    for (const conllu::Word& w : words) gold.push_back({w.form, w.lemma, w.feats, labels.Id(w)});
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    for (const conllu::Word& w : sentences[s]) {
+      gold.push_back({w.form, w.lemma, w.feats, labels.Id(w), s < primary});
+    }
   }
-  return gold;
+  return PreferPrimary(std::move(gold));
 }
 
 Status WriteModel(PosModel model, const std::filesystem::path& out) {
@@ -261,8 +321,10 @@ Status WriteModel(PosModel model, const std::filesystem::path& out) {
 Status TrainPosTagger(const PosTrainOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<Words> train, dev;
+  size_t primary = 0;  // sentences of the first file
   for (const auto& path : options.train) {
     if (Status s = ReadTreebank(path, options.gum_genres, &train); !s.ok()) return s;
+    if (primary == 0) primary = train.size();
   }
   if (!options.dev.empty()) {
     if (Status s = ReadTreebank(options.dev, {}, &dev); !s.ok()) return s;
@@ -270,7 +332,7 @@ Status TrainPosTagger(const PosTrainOptions& options) {
   if (train.empty()) return Status::Error("train pos: no training sentences");
   const Labels labels = CollectLabels(train);
   PosModel model;
-  model.trainer = "crosscheck syntax::TrainPosTagger v1 (greedy averaged perceptron)";
+  model.trainer = "crosscheck syntax::TrainPosTagger v1 (bidirectional greedy averaged perceptrons)";
   model.command = options.command;
   if (model.command.empty()) {
     model.command = "crosscheck train pos";
@@ -285,23 +347,32 @@ Status TrainPosTagger(const PosTrainOptions& options) {
     if (Status s = ReadClusters(options.clusters, &model.lexicon.clusters); !s.ok()) return s;
   }
   const std::vector<Example> examples = MakeExamples(train, labels, model.lexicon);
-  AveragedPerceptron perceptron(static_cast<uint32_t>(labels.upos.size()));
-  std::vector<uint32_t> order(examples.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937 rng(options.seed);
-  std::vector<float> scores(labels.upos.size());
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    Shuffle(&order, &rng);
-    for (uint32_t s : order) TrainSentence(examples[s], model, &perceptron, &scores);
-    if (options.quiet || dev.empty()) continue;
-    PosModel snapshot = model;
-    snapshot.weights = TaggerWeights::Build(perceptron.Averaged());
-    const auto [upos, xpos] = TagAccuracy(MakePosTagger(std::make_shared<PosModel>(std::move(snapshot))), dev);
-    std::fprintf(stderr, "train pos: epoch %d: dev UPOS %.2f XPOS %.2f (%zu features)\n", epoch,
-                 upos, xpos, perceptron.features());
+  const uint32_t label_count = static_cast<uint32_t>(labels.upos.size());
+  std::vector<ModelPair> pairs;
+  for (int m = 0; m < std::max(options.mixed_models, 1); ++m) {
+    pairs.push_back({AveragedPerceptron(label_count), AveragedPerceptron(label_count),
+                     std::mt19937(options.seed + static_cast<uint32_t>(m)),
+                     std::vector<uint32_t>(examples.size())});
+    for (uint32_t i = 0; i < examples.size(); ++i) pairs.back().order[i] = i;
   }
-  model.weights = TaggerWeights::Build(perceptron.Averaged());
-  const std::vector<GoldWord> gold = GoldWords(train, labels);
+  std::vector<float> scores(label_count);
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (ModelPair& pair : pairs) {
+      Shuffle(&pair.order, &pair.rng);
+      for (uint32_t s : pair.order) {
+        TrainSentence(examples[s], model, Direction::kForward, &pair.forward, &scores);
+        TrainSentence(examples[s], model, Direction::kBackward, &pair.backward, &scores);
+      }
+    }
+    if (options.quiet || dev.empty() || (epoch < options.epochs && epoch % 4 != 0)) continue;
+    auto snapshot = std::make_shared<PosModel>(model);
+    snapshot->weights = MergeWeights(pairs, label_count);
+    const auto [upos, xpos] = TagAccuracy(MakePosTagger(std::move(snapshot)), dev);
+    std::fprintf(stderr, "train pos: epoch %d: dev UPOS %.2f XPOS %.2f (%zu + %zu features)\n",
+                 epoch, upos, xpos, pairs[0].forward.features(), pairs[0].backward.features());
+  }
+  model.weights = MergeWeights(pairs, label_count);
+  const std::vector<GoldWord> gold = GoldWords(train, primary, labels);
   model.feats = BuildFeatsTable(gold, labels.upos.size());
   model.lemma_rules = BuildLemmaRules(gold, labels.xpos);
   if (!options.quiet) {

@@ -10,8 +10,8 @@ enum Template : uint64_t {
   kBias = 1, kLower, kForm, kPrefix1, kSuffix1 = kPrefix1 + 3, kShape = kSuffix1 + 4, kFlags,
   kLowerM1, kLowerM2, kLowerP1, kLowerP2, kSuffix3M1, kSuffix3P1, kLowerM1Lower, kLowerLowerP1,
   kShapeM1, kShapeP1, kFlagsFirst, kCluster, kClusterM1, kClusterP1, kClusterM1Cluster,
-  kClusterClusterP1, kPrev1, kPrev2, kPrev12, kPrev1Lower, kPrev1Suffix3, kPrev1LowerP1,
-  kPrev1ClusterP1, kCoarse, kCoarseP1, kCoarseP2,
+  kClusterClusterP1, kCoarse, kCoarseP1, kCoarseP2, kPrev1, kPrev2, kPrev12, kPrev1Lower,
+  kPrev1Suffix3, kPrev1LowerAhead, kPrev1ClusterAhead,
 };
 
 enum Flag : uint64_t {
@@ -79,6 +79,7 @@ void ComputeOne(std::string_view form, const WordLexicon& lexicon, std::string* 
   for (size_t n = 1; n <= 4; ++n) {
     k->suffix[n - 1] = HashString(low.substr(low.size() > n ? low.size() - n : 0)) + n;
   }
+  k->suffix3 = k->suffix[2];
   k->flags = Flags(form);
   const auto cluster = lexicon.clusters.Find(k->lower);
   k->cluster = cluster ? (*cluster & ((1u << kCoarseShift) - 1)) + 1 : 0;
@@ -102,18 +103,22 @@ void ComputeWordKeys(const std::vector<std::string_view>& forms, const WordLexic
   for (size_t i = 0; i < forms.size(); ++i) ComputeOne(forms[i], lexicon, &lower, &(*keys)[i]);
 }
 
-int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, uint32_t prev2,
-                    uint64_t* out) {
+namespace {
+
+uint64_t At(const std::vector<WordKeys>& keys, int j, uint64_t WordKeys::*field) {
   const int n = static_cast<int>(keys.size());
+  return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].*field;
+}
+
+}  // namespace
+
+int ExtractStaticFeatures(const std::vector<WordKeys>& keys, int i, uint64_t* out) {
   const WordKeys& w = keys[i];
-  auto lower_at = [&](int j) { return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].lower; };
-  auto cluster_at = [&](int j) {
-    return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].cluster;
-  };
-  auto suffix3_at = [&](int j) {
-    return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].suffix[2];
-  };
-  auto shape_at = [&](int j) { return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].shape; };
+  auto lower_at = [&](int j) { return At(keys, j, &WordKeys::lower); };
+  auto cluster_at = [&](int j) { return At(keys, j, &WordKeys::cluster); };
+  auto coarse_at = [&](int j) { return At(keys, j, &WordKeys::coarse); };
+  auto shape_at = [&](int j) { return At(keys, j, &WordKeys::shape); };
+  auto suffix3_at = [&](int j) { return At(keys, j, &WordKeys::suffix3); };
   int count = 0;
   auto add = [&](uint64_t templ, uint64_t value) { out[count++] = Combine(templ, value); };
   add(kBias, 0);
@@ -139,18 +144,28 @@ int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, ui
   add(kClusterP1, cluster_at(i + 1));
   add(kClusterM1Cluster, Combine(cluster_at(i - 1), w.cluster));
   add(kClusterClusterP1, Combine(w.cluster, cluster_at(i + 1)));
+  add(kCoarse, w.coarse);
+  add(kCoarseP1, coarse_at(i + 1));
+  add(kCoarseP2, coarse_at(i + 2));
+  return count;
+}
+
+int ExtractHistoryFeatures(const std::vector<WordKeys>& keys, int i, Direction direction,
+                           uint32_t prev1, uint32_t prev2, uint64_t* out) {
+  // The backward model's history templates get their own ids, so the two
+  // models' weights can live in one table without sharing these keys.
+  const uint64_t salt = direction == Direction::kForward ? 0 : 0x100;
+  const int ahead = direction == Direction::kForward ? i + 1 : i - 1;  // not yet tagged
+  const WordKeys& w = keys[i];
+  int count = 0;
+  auto add = [&](uint64_t templ, uint64_t value) { out[count++] = Combine(templ + salt, value); };
   add(kPrev1, prev1);
   add(kPrev2, prev2);
   add(kPrev12, Combine(prev1, prev2));
   add(kPrev1Lower, Combine(prev1, w.lower));
-  add(kPrev1Suffix3, Combine(prev1, w.suffix[2]));
-  add(kPrev1LowerP1, Combine(prev1, lower_at(i + 1)));
-  add(kPrev1ClusterP1, Combine(prev1, cluster_at(i + 1)));
-  auto coarse_at = [&](int j) { return j < 0 ? kBeforeStart : j >= n ? kAfterEnd : keys[j].coarse; };
-  add(kCoarse, w.coarse);
-  add(kCoarseP1, coarse_at(i + 1));
-  add(kCoarseP2, coarse_at(i + 2));
-
+  add(kPrev1Suffix3, Combine(prev1, w.suffix3));
+  add(kPrev1LowerAhead, Combine(prev1, At(keys, ahead, &WordKeys::lower)));
+  add(kPrev1ClusterAhead, Combine(prev1, At(keys, ahead, &WordKeys::cluster)));
   return count;
 }
 

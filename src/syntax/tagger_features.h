@@ -25,6 +25,7 @@ struct WordKeys {
   uint64_t shape = 0;       // "Xxxx", "dd.dd", "xx-xx" ...
   uint64_t prefix[3] = {};  // first 1..3 bytes, lowercased
   uint64_t suffix[4] = {};  // last 1..4 bytes, lowercased
+  uint64_t suffix3 = 0;     // == suffix[2], addressable as a member
   uint64_t flags = 0;       // capitalization / digit / hyphen bits
   uint64_t cluster = 0;     // fine word-cluster id + 1 of the lowercased form, 0 if none
   uint64_t coarse = 0;      // coarse word-cluster id + 1, 0 if none
@@ -41,10 +42,18 @@ struct WordLexicon {
 void ComputeWordKeys(const std::vector<std::string_view>& forms, const WordLexicon& lexicon,
                      std::vector<WordKeys>* keys);
 
-// Writes the features of position i (label history prev1 = label at i-1,
-// prev2 = at i-2, kStartLabel before the start) to out; returns how many.
-int ExtractFeatures(const std::vector<WordKeys>& keys, int i, uint32_t prev1, uint32_t prev2,
-                    uint64_t* out);
+// The tagger runs two greedy passes: a backward one (right to left), then a
+// forward one whose label is chosen by the sum of both models' scores.
+enum class Direction { kForward, kBackward };
+
+// Writes the features of position i that do not depend on labels (shared by
+// both directions' models) to out; returns how many.
+int ExtractStaticFeatures(const std::vector<WordKeys>& keys, int i, uint64_t* out);
+// Writes the label-history features of position i: prev1/prev2 are the labels
+// of the previous one/two positions in `direction` (i-1, i-2 forward; i+1,
+// i+2 backward), kStartLabel outside the sentence; returns how many.
+int ExtractHistoryFeatures(const std::vector<WordKeys>& keys, int i, Direction direction,
+                           uint32_t prev1, uint32_t prev2, uint64_t* out);
 
 // ASCII lowercase (UTF-8 bytes >= 0x80 are kept).
 void LowercaseAscii(std::string_view in, std::string* out);

@@ -21,21 +21,45 @@ TaggerWeights TaggerWeights::Build(const std::vector<Row>& rows) {
       run.push_back(static_cast<uint32_t>(label) << 16 | static_cast<uint16_t>(q));
     }
     if (run.empty()) continue;
-    table.index_.Insert(row.key, static_cast<uint32_t>(table.pool_.size()));
+    table.keys_.push_back(row.key);
+    table.offsets_.push_back(static_cast<uint32_t>(table.pool_.size()));
     table.pool_.push_back(static_cast<uint32_t>(run.size()));
     table.pool_.insert(table.pool_.end(), run.begin(), run.end());
   }
+  table.BuildIndex();
   return table;
 }
 
+void TaggerWeights::BuildIndex() {
+  size_t capacity = 16;
+  while (capacity < 2 * keys_.size()) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    size_t i = keys_[k] & mask_;
+    while (slots_[i].check != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{Check(keys_[k]), offsets_[k]};
+  }
+}
+
 void TaggerWeights::Serialize(ByteWriter* out) const {
-  index_.Serialize(out);
+  out->U32(static_cast<uint32_t>(keys_.size()));
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    out->U64(keys_[k]);
+    out->U32(offsets_[k]);
+  }
   out->U32(static_cast<uint32_t>(pool_.size()));
   for (uint32_t v : pool_) out->U32(v);
 }
 
 void TaggerWeights::Parse(ByteReader* in, uint32_t labels) {
-  index_.Parse(in);
+  const uint32_t features = in->Count(1u << 26);
+  keys_.resize(features);
+  offsets_.resize(features);
+  for (uint32_t k = 0; k < features && in->ok(); ++k) {
+    keys_[k] = in->U64();
+    offsets_[k] = in->U32();
+  }
   const uint32_t n = in->Count(1u << 28);
   pool_.resize(n);
   for (uint32_t i = 0; i < n && in->ok(); ++i) pool_[i] = in->U32();
@@ -52,9 +76,10 @@ void TaggerWeights::Parse(ByteReader* in, uint32_t labels) {
     run_start[at] = true;
     at += count + 1;
   }
-  bool offsets_ok = true;
-  index_.ForEach([&](uint64_t, uint32_t at) { offsets_ok &= at < n && run_start[at]; });
-  if (!offsets_ok) in->Fail();
+  for (uint32_t offset : offsets_) {
+    if (offset >= n || !run_start[offset]) return in->Fail();
+  }
+  BuildIndex();
 }
 
 }  // namespace crosscheck::syntax

@@ -1,12 +1,15 @@
 // syntax/tagger_weights.h (private to syntax/): the trained perceptron
 // weights, sparse and quantized. Each feature key maps to a run of
 // (label, int16 weight) entries in one pool, so scoring a position costs one
-// hash probe and a few adds per feature. Immutable after building/parsing.
+// hash probe and a few adds per feature. The probe table stores only a 32-bit
+// check of each 64-bit key (8-byte slots, half the cache footprint); a false
+// match needs 64 equal hash bits. Immutable after building/parsing.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
-#include "syntax/hash_index.h"
+#include "syntax/binary_io.h"
 
 namespace crosscheck::syntax {
 
@@ -23,27 +26,48 @@ class TaggerWeights {
   // Adds the weights of `features` to scores[label] (scores sized to labels).
   void Score(const uint64_t* features, int count, int32_t* scores) const {
     // Issue all slot loads first: the probes are independent cache misses.
-    for (int f = 0; f < count; ++f) index_.Prefetch(features[f]);
+    for (int f = 0; f < count; ++f) __builtin_prefetch(&slots_[features[f] & mask_]);
     for (int f = 0; f < count; ++f) {
-      const auto at = index_.Find(features[f]);
-      if (!at) continue;
-      const uint32_t* entry = &pool_[*at];
+      const uint32_t at = Find(features[f]);
+      if (at == kNone) continue;
+      const uint32_t* entry = &pool_[at];
       const uint32_t n = *entry++;
       for (uint32_t e = 0; e < n; ++e) {
         scores[entry[e] >> 16] += static_cast<int16_t>(entry[e] & 0xFFFF);
       }
     }
   }
-  size_t features() const { return index_.size(); }
-  size_t entries() const { return pool_.size() - index_.size(); }
+  size_t features() const { return keys_.size(); }
+  size_t entries() const { return pool_.size() - keys_.size(); }
 
   void Serialize(ByteWriter* out) const;
   // Fails the reader on malformed input (or labels >= `labels`).
   void Parse(ByteReader* in, uint32_t labels);
 
  private:
-  HashIndex index_;             // feature key -> offset of its run in pool_
-  std::vector<uint32_t> pool_;  // runs: count, then (label << 16 | uint16 weight)...
+  static constexpr uint32_t kNone = 0xFFFFFFFF;
+  struct Slot {
+    uint32_t check = 0;  // high 32 bits of the key, never 0 (0 = empty)
+    uint32_t offset = 0;
+  };
+  static uint32_t Check(uint64_t key) {
+    const uint32_t check = static_cast<uint32_t>(key >> 32);
+    return check ? check : 1;
+  }
+  uint32_t Find(uint64_t key) const {
+    const uint32_t check = Check(key);
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].check == check) return slots_[i].offset;
+      if (slots_[i].check == 0) return kNone;
+    }
+  }
+  void BuildIndex();
+
+  std::vector<uint64_t> keys_;     // feature keys, in pool order
+  std::vector<uint32_t> offsets_;  // where each key's run starts in pool_
+  std::vector<uint32_t> pool_;     // runs: count, then (label << 16 | uint16 weight)...
+  std::vector<Slot> slots_ = std::vector<Slot>(1);  // open addressing, load <= 1/2
+  size_t mask_ = 0;
 };
 
 }  // namespace crosscheck::syntax

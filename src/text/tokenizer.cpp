@@ -1,5 +1,8 @@
 #include "text/tokenizer.h"
 
+#include <bit>
+#include <cstring>
+
 #include "text/char_class.h"
 #include "text/normalizer.h"
 
@@ -7,6 +10,67 @@ namespace crosscheck::text {
 namespace {
 
 constexpr size_t kMaxBloomLength = 7;
+
+// The chunk scanner's byte classes: kAsciiFlags plus kUrlish for '@', '/', ':',
+// so one OR per byte tells whether a chunk may hold a URL or e-mail address.
+constexpr uint8_t kUrlish = 128;
+constexpr std::array<uint8_t, 256> MakeScanTable() {
+  std::array<uint8_t, 256> t = kAsciiFlags;
+  t['@'] |= kUrlish;
+  t['/'] |= kUrlish;
+  t[':'] |= kUrlish;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kScanFlags = MakeScanTable();
+
+// End of the chunk (maximal run of non-space code points) starting at pos;
+// *seen gets the OR of its bytes' kScanFlags.
+size_t EndOfChunk(std::string_view text, size_t pos, size_t end, uint8_t* seen) {
+  uint8_t acc = 0;
+  while (pos < end) {
+    const uint8_t f = kScanFlags[static_cast<unsigned char>(text[pos])];
+    if (f & kSpace) break;
+    if (f == kNonAscii) {
+      size_t len = 1;
+      if (ClassifyAt(text, pos, &len) & kSpace) break;
+      acc |= f;
+      pos += len;
+      continue;
+    }
+    acc |= f;
+    ++pos;
+  }
+  *seen = acc;
+  return pos;
+}
+
+// Bloom filter key of a word of 2..7 bytes: its bytes with bit 0x20 set (folds
+// ASCII case; the few other bytes it merges only cost false positives, which
+// SplitWords rejects), packed little-endian and mixed with the length.
+uint64_t FoldedWordHash(uint64_t packed, size_t n) {
+  const uint64_t mask = (1ull << (8 * n)) - 1;
+  const uint64_t v = ((packed | 0x2020202020202020ull) & mask) | (static_cast<uint64_t>(n) << 56);
+  return (v * 0x9E3779B97F4A7C15ull) >> 40;
+}
+
+uint64_t PackBytes(std::string_view s) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < s.size() && i < 8; ++i)
+    v |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return v;
+}
+
+// PackBytes(text.substr(begin, 8)) with one load when 8 bytes are available.
+uint64_t PackBytesAt(std::string_view text, size_t begin) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (begin + 8 <= text.size()) {
+      uint64_t v;
+      std::memcpy(&v, text.data() + begin, 8);
+      return v;
+    }
+  }
+  return PackBytes(text.substr(begin));
+}
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
@@ -130,27 +194,20 @@ size_t MatchUrlOrEmail(std::string_view text, size_t pos, size_t end) {
   return 0;
 }
 
-uint64_t ShortWordHash(std::string_view s);
-
 Tokenizer::Tokenizer(const TokenLexicon* lexicon) : lexicon_(lexicon) {
   for (const auto& [form, split] : lexicon_->multiwords()) {
-    if (form.size() > kMaxBloomLength) continue;
-    const uint64_t h = ShortWordHash(form);
+    if (form.size() > kMaxBloomLength || form.size() < 2) continue;
+    const uint64_t h = FoldedWordHash(PackBytes(form), form.size());
     multiword_filter_[(h >> 6) & (kFilterWords - 1)] |= 1ull << (h & 63);
   }
 }
 
-// A cheap hash of a short word, ASCII case folded: the Bloom filter's key.
-uint64_t ShortWordHash(std::string_view s) {
-  uint64_t v = s.size();
-  for (char c : s) v = (v << 8) | static_cast<unsigned char>(LowerAscii(c));
-  v *= 0x9E3779B97F4A7C15ull;
-  return v >> 40;
-}
-
-bool Tokenizer::MaybeMultiword(std::string_view surface) const {
-  if (surface.size() > kMaxBloomLength || surface.size() < 2) return false;
-  const uint64_t h = ShortWordHash(surface);
+// Inlined: called for nearly every word.
+[[gnu::always_inline]] inline bool Tokenizer::MaybeMultiword(std::string_view text, size_t begin,
+                                                             size_t end) const {
+  const size_t n = end - begin;
+  if (n > kMaxBloomLength || n < 2) return false;
+  const uint64_t h = FoldedWordHash(PackBytesAt(text, begin), n);
   return (multiword_filter_[(h >> 6) & (kFilterWords - 1)] >> (h & 63)) & 1;
 }
 
@@ -299,7 +356,8 @@ void Tokenizer::Emit(std::string_view text, size_t begin, size_t end, size_t ran
   std::vector<uint8_t> lengths;
   bool has_apostrophe = false;
   for (char ch : surface) has_apostrophe |= ch == '\'' || ch == '`' || ch == '\xE2';
-  if ((has_apostrophe || MaybeMultiword(surface)) && lexicon_->SplitWords(surface, &lengths)) {
+  if ((has_apostrophe || MaybeMultiword(text, begin, end)) &&
+      lexicon_->SplitWords(surface, &lengths)) {
     size_t b = begin;
     for (size_t k = 0; k < lengths.size(); ++k) {
       Token& t = tokens->emplace_back();
@@ -320,15 +378,31 @@ void Tokenizer::Emit(std::string_view text, size_t begin, size_t end, size_t ran
   out_breaks->push_back(breaks);
 }
 
+// One ASCII word without inner punctuation ("said"); multiword candidates
+// ("cannot") take the general Emit. Inlined: the hot path of Tokenize.
+[[gnu::always_inline]] inline void Tokenizer::EmitAsciiWord(std::string_view text, size_t begin, size_t end, size_t range_end,
+                              bool space_after, uint8_t breaks, std::vector<Token>* tokens,
+                              std::vector<uint8_t>* out_breaks) const {
+  if (MaybeMultiword(text, begin, end)) {
+    Emit(text, begin, end, range_end, breaks, true, tokens, out_breaks);
+    return;
+  }
+  Token& t = tokens->emplace_back();
+  t.span = {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  t.form.append(text.data() + begin, end - begin);  // append to empty: no aliasing checks
+  t.space_after = space_after;
+  out_breaks->push_back(breaks);
+}
+
 // Fast path for the commonest chunks: an ASCII word ("said"), optionally
-// followed by one punctuation mark ("said," "said." "Trump)"). False if the
-// chunk needs the general scanner.
+// followed by one punctuation mark ("said," "said." "Trump)"). It gives what
+// the general scanner would. False if the chunk needs the general scanner.
 bool Tokenizer::EmitPlainChunk(std::string_view text, size_t begin, size_t end, size_t range_end,
                                uint8_t seen, uint8_t newlines, std::vector<Token>* tokens,
                                std::vector<uint8_t>* breaks) const {
-  if ((seen & ~(kLetter | kUpper | kPunct)) != 0) return false;
-  if ((seen & kPunct) == 0) {
-    Emit(text, begin, end, range_end, newlines, true, tokens, breaks);
+  if ((seen & ~(kLetter | kUpper | kPunct | kUrlish)) != 0) return false;
+  if ((seen & kPunct) == 0) {  // a chunk ends at a space or at the range end
+    EmitAsciiWord(text, begin, end, range_end, true, newlines, tokens, breaks);
     return true;
   }
   const char last = text[end - 1];
@@ -337,14 +411,27 @@ bool Tokenizer::EmitPlainChunk(std::string_view text, size_t begin, size_t end, 
     return false;
   for (size_t i = begin; i + 1 < end; ++i)
     if (kAsciiFlags[static_cast<unsigned char>(text[i])] & kPunct) return false;
-  const std::string_view word = text.substr(begin, end - 1 - begin);
-  if (last == '.' && ShouldAttachPeriod(word)) {
+  if (last == '.' && ShouldAttachPeriod(text.substr(begin, end - 1 - begin))) {
     Emit(text, begin, end, range_end, newlines, true, tokens, breaks);
     return true;
   }
-  Emit(text, begin, end - 1, range_end, newlines, true, tokens, breaks);
-  Emit(text, end - 1, end, range_end, 0, true, tokens, breaks);
+  EmitAsciiWord(text, begin, end - 1, range_end, false, newlines, tokens, breaks);
+  Token& t = tokens->emplace_back();
+  t.span = {static_cast<uint32_t>(end - 1), static_cast<uint32_t>(end)};
+  t.form.assign(1, last);
+  breaks->push_back(0);
   return true;
+}
+
+void Tokenizer::EmitChunk(const Chunk& chunk, size_t pos, size_t range_end, bool ascii,
+                          uint8_t newlines, std::vector<Token>* tokens,
+                          std::vector<uint8_t>* breaks) const {
+  while (pos < chunk.end) {
+    const size_t token_end = ScanChunk(chunk, pos);
+    Emit(chunk.text, pos, token_end, range_end, newlines, ascii, tokens, breaks);
+    newlines = 0;
+    pos = token_end;
+  }
 }
 
 void Tokenizer::Tokenize(std::string_view text, size_t begin, size_t end,
@@ -359,34 +446,14 @@ void Tokenizer::Tokenize(std::string_view text, size_t begin, size_t end,
       pos += len;
       continue;
     }
-    Chunk chunk{text, pos, false};
-    bool ascii = true;
     uint8_t seen = 0;  // flags of all bytes of the chunk
-    while (chunk.end < end) {
-      const char c = text[chunk.end];
-      chunk.maybe_url |= c == '@' || c == '/' || c == ':';
-      const uint8_t f = kAsciiFlags[static_cast<unsigned char>(c)];
-      seen |= f;
-      if (f == kNonAscii) {
-        ascii = false;
-        if (ClassifyAt(text, chunk.end, &len) & kSpace) break;
-        chunk.end += len;
-        continue;
-      }
-      if (f & kSpace) break;
-      ++chunk.end;
+    const size_t chunk_end = EndOfChunk(text, pos, end, &seen);
+    if (!EmitPlainChunk(text, pos, chunk_end, end, seen, newlines, tokens, breaks)) {
+      const Chunk chunk{text, chunk_end, (seen & kUrlish) != 0};
+      EmitChunk(chunk, pos, end, (seen & kNonAscii) == 0, newlines, tokens, breaks);
     }
-    if (EmitPlainChunk(text, pos, chunk.end, end, seen, newlines, tokens, breaks)) {
-      newlines = 0;
-      pos = chunk.end;
-      continue;
-    }
-    while (pos < chunk.end) {
-      const size_t token_end = ScanChunk(chunk, pos);
-      Emit(text, pos, token_end, end, newlines, ascii, tokens, breaks);
-      newlines = 0;
-      pos = token_end;
-    }
+    newlines = 0;
+    pos = chunk_end;
   }
 }
 

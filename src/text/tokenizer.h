@@ -42,7 +42,12 @@ class Tokenizer {
   bool ShouldAttachPeriod(std::string_view word) const;
   void Emit(std::string_view text, size_t begin, size_t end, size_t range_end, uint8_t breaks,
             bool ascii, std::vector<Token>* tokens, std::vector<uint8_t>* out_breaks) const;
-  bool MaybeMultiword(std::string_view surface) const;
+  bool MaybeMultiword(std::string_view text, size_t begin, size_t end) const;
+  void EmitAsciiWord(std::string_view text, size_t begin, size_t end, size_t range_end,
+                     bool space_after, uint8_t breaks, std::vector<Token>* tokens,
+                     std::vector<uint8_t>* out_breaks) const;
+  void EmitChunk(const Chunk& chunk, size_t pos, size_t range_end, bool ascii, uint8_t newlines,
+                 std::vector<Token>* tokens, std::vector<uint8_t>* breaks) const;
   bool EmitPlainChunk(std::string_view text, size_t begin, size_t end, size_t range_end,
                       uint8_t seen, uint8_t newlines, std::vector<Token>* tokens,
                       std::vector<uint8_t>* breaks) const;
