@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -157,6 +158,42 @@ TEST(Cli, MissingInputFileIsReportedAndExitsWithTwo) {
   const CommandResult run = RunCrosscheck("analyze /nonexistent/file.txt --format jsonl --quiet");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("/nonexistent/file.txt"), std::string::npos) << run.err;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(AnalyzeExample, FindsTheDetentionFigureAsAtLeastOneHundredMen) {
+  const CommandResult run = RunCrosscheck(std::string("analyze ") + kExample + "/000_9c69864088f3bb14.txt --format jsonl --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto docs = ParseLines(run.out);
+  ASSERT_EQ(docs.size(), 1u);
+  bool found = false;
+  for (const auto& q : docs[0]["quantities"]) {
+    if (q["value"] == 100 && q["bound"] == "at_least" && q.value("counted", "") == "man") found = true;
+  }
+  EXPECT_TRUE(found) << docs[0]["quantities"].dump();
+}
+
+TEST(AnalyzeExample, ResolvesInAprilAgainstTheDocumentDate) {
+  const CommandResult run = RunCrosscheck(std::string("analyze ") + kExample + "/000_9c69864088f3bb14.txt --format jsonl --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto docs = ParseLines(run.out);
+  ASSERT_EQ(docs.size(), 1u);
+  std::set<std::string> isos;
+  for (const auto& d : docs[0]["dates"]) if (d["iso"].is_string()) isos.insert(d["iso"].get<std::string>());
+  EXPECT_TRUE(isos.count("2017-04")) << docs[0]["dates"].dump();
+  EXPECT_TRUE(isos.count("2017-07-14")) << docs[0]["dates"].dump();
+}
+
+TEST(AnalyzeExample, WritesCoNLLUWithOneBlockPerSentence) {
+  const CommandResult run = RunCrosscheck(std::string("analyze ") + kExample + "/001_cdcf99743a70625a.txt --format conllu --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("# newdoc id = 001_cdcf99743a70625a.txt\n", 0), 0u);
+  size_t blocks = 0;
+  for (size_t pos = 0; (pos = run.out.find("# text = ", pos)) != std::string::npos; ++pos) ++blocks;
+  EXPECT_GT(blocks, 10u);
 }
 
 }  // namespace
