@@ -106,6 +106,39 @@ void AppendDate(JsonWriter& w, const DateMention& d) {
   w.EndObject();
 }
 
+void AppendEntity(JsonWriter& w, const AnalyzedDocument& d, const Entity& e) {
+  w.BeginObject();
+  w.Key("name"); w.String(e.name);
+  w.Key("type"); w.String(e.type);
+  w.Key("mentions");
+  w.BeginArray();
+  for (const EntityMention& m : e.mentions) {
+    w.BeginObject();
+    AppendSpan(w, m.span);
+    w.Key("first_token"); w.Int(m.first_token);
+    w.Key("end_token"); w.Int(m.end_token);
+    w.Key("sentence"); w.Int(m.sentence);
+    w.Key("kind"); w.String(m.kind);
+    w.Key("text"); w.String(Slice(d.doc, m.span));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("place");
+  if (e.place.feature.empty()) {
+    w.Null();
+  } else {
+    w.BeginObject();
+    w.Key("geonames_id"); w.Int(e.place.geonames_id);
+    w.Key("name"); w.String(e.place.name);
+    w.Key("country"); w.String(e.place.country);
+    w.Key("admin1"); w.String(e.place.admin1);
+    w.Key("feature"); w.String(e.place.feature);
+    w.Key("source_id"); w.String(e.place.source_id);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
@@ -133,6 +166,10 @@ void AnalysisWriter::AppendDocumentJson(const AnalyzedDocument& d, std::string* 
   w.Key("sentences");
   w.BeginArray();
   for (size_t i = 0; i < d.sentences.size(); ++i) AppendSentence(w, d, i);
+  w.EndArray();
+  w.Key("entities");
+  w.BeginArray();
+  for (const Entity& e : d.entities) AppendEntity(w, d, e);
   w.EndArray();
   w.Key("quantities");
   w.BeginArray();

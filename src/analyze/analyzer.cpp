@@ -19,6 +19,11 @@ Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir,
     if (!syntax.ok()) return syntax.status();
     analyzer.syntax_ = std::move(syntax).value();
   }
+  if (std::filesystem::exists(model_dir / "ner.bin")) {
+    auto entities = entities::EntityRecognizer::Load(model_dir, data_dir);
+    if (!entities.ok()) return entities.status();
+    analyzer.entities_ = std::move(entities).value();
+  }
   auto facts = facts::FactsAnalyzer::Load(data_dir / "lexicons");
   if (!facts.ok()) return facts.status();
   analyzer.facts_ = std::make_shared<const facts::FactsAnalyzer>(std::move(facts).value());
@@ -30,6 +35,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) const {
   out.doc = std::move(doc);
   text_->Analyze(&out);
   if (syntax_) syntax_->Analyze(&out);
+  if (entities_) entities_->Analyze(&out);
   facts_->Analyze(&out);
   return out;
 }

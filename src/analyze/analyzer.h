@@ -1,8 +1,8 @@
 // analyze/analyzer.h: runs the per-document stages in order.
 // In: a Document. Out: an AnalyzedDocument with every layer the loaded stages
 // produce: tokens and sentences (text), tags, lemmas and trees (syntax, when
-// models/pos.bin is present), dates and quantities (facts); later stages add
-// entities, claims and quotes. A loaded Analyzer is immutable and shared by
+// models/pos.bin is present), entities (models/ner.bin), dates and quantities
+// (facts); later stages add claims and quotes. A loaded Analyzer is immutable and shared by
 // all worker threads; Analyze() is safe to call concurrently.
 #pragma once
 #include <filesystem>
@@ -10,6 +10,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "entities/entity_recognizer.h"
 #include "facts/facts_analyzer.h"
 #include "syntax/syntax_analyzer.h"
 #include "text/text_analyzer.h"
@@ -29,6 +30,7 @@ class Analyzer {
  private:
   std::shared_ptr<const text::TextAnalyzer> text_;
   std::shared_ptr<const syntax::SyntaxAnalyzer> syntax_;  // null without models/pos.bin
+  std::shared_ptr<const entities::EntityRecognizer> entities_;  // null without models/ner.bin
   std::shared_ptr<const facts::FactsAnalyzer> facts_;
 };
 

@@ -6,6 +6,7 @@
 #include "analyze/analyzer.h"
 #include "cli/commands.h"
 #include "core/json_writer.h"
+#include "eval/ner_eval.h"
 #include "eval/parse_eval.h"
 #include "eval/quantity_eval.h"
 #include "facts/facts_analyzer.h"
@@ -174,7 +175,64 @@ int RunQuantities(const EvalArgs& args, const GlobalOptions& global) {
   return 0;
 }
 
+int PrintNer(const EvalArgs& args, const eval::NerScores& s, double seconds) {
+  if (args.json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("task"); w.String("ner");
+    w.Key("gold"); w.String(args.gold);
+    w.Key("n"); w.Int(static_cast<int64_t>(s.sentences));
+    w.Key("seconds"); w.Double(seconds, 3);
+    w.Key("f1"); w.Double(s.overall.f1);
+    w.Key("precision"); w.Double(s.overall.precision);
+    w.Key("recall"); w.Double(s.overall.recall);
+    w.Key("per_type");
+    w.BeginObject();
+    for (const auto& [type, prf] : s.per_type) {
+      w.Key(type);
+      w.BeginObject();
+      w.Key("f1"); w.Double(prf.f1);
+      w.Key("precision"); w.Double(prf.precision);
+      w.Key("recall"); w.Double(prf.recall);
+      w.Key("gold"); w.Int(static_cast<int64_t>(prf.gold));
+      w.Key("predicted"); w.Int(static_cast<int64_t>(prf.predicted));
+      w.Key("correct"); w.Int(static_cast<int64_t>(prf.correct));
+      w.EndObject();
+    }
+    w.EndObject();
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+    return 0;
+  }
+  std::printf("ner  %s  (%llu sentences)\n  %-8s %8s %8s %8s %7s\n", args.gold.c_str(),
+              static_cast<unsigned long long>(s.sentences), "", "P", "R", "F1", "gold");
+  const auto row = [](const std::string& name, const eval::PRF& p) {
+    std::printf("  %-8s %8.2f %8.2f %8.2f %7llu\n", name.c_str(), p.precision, p.recall, p.f1,
+                static_cast<unsigned long long>(p.gold));
+  };
+  row("overall", s.overall);
+  for (const auto& [type, prf] : s.per_type) row(type, prf);
+  std::printf("  %.2f s\n", seconds);
+  return 0;
+}
+
+int RunNer(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  Result<eval::NerScores> scores = Status::Error("unset");
+  if (!args.system.empty()) {
+    scores = eval::EvaluateNerOutput(args.system, args.gold);
+  } else {
+    auto recognizer = entities::EntityRecognizer::Load(ModelDir(global), analyze::DefaultDataDir());
+    if (!recognizer.ok()) { std::fprintf(stderr, "crosscheck: %s\n", recognizer.status().message().c_str()); return 1; }
+    scores = eval::EvaluateNer(**recognizer, args.gold);
+  }
+  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  return PrintNer(args, *scores, SecondsSince(start));
+}
+
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.task == "ner") return RunNer(args, global);
   if (args.task == "quantities") return RunQuantities(args, global);
   if (args.task == "segment") return RunSegment(args, global);
   if (args.task == "parse") return RunParse(args, global);

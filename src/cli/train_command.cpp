@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "cli/commands.h"
+#include "analyze/analyzer.h"
+#include "entities/ner_trainer.h"
 #include "syntax/parser_trainer.h"
 #include "syntax/pos_trainer.h"
 #include "text/segmenter_trainer.h"
@@ -83,7 +85,24 @@ int TrainParser(const TrainArgs& args, const GlobalOptions& global) {
   return Report(syntax::TrainParser(options), options.out.string(), global);
 }
 
+int TrainNer(const TrainArgs& args, const GlobalOptions& global) {
+  entities::NerTrainOptions options;
+  if (args.data.empty()) {
+    options.train_files = {kShared + "/ner/uner-en-ewt/en_ewt-ud-train.draft-normalized.iob2.gz"};
+  } else {
+    options.train_files.assign(args.data.begin(), args.data.end());
+  }
+  options.dev_file = args.dev.empty() ? kShared + "/ner/uner-en-ewt/en_ewt-ud-dev.iob2.gz" : args.dev;
+  options.out_path = OutPath(args, global, "ner.bin");
+  options.data_dir = analyze::DefaultDataDir();
+  options.clusters = analyze::DefaultDataDir() / "word_clusters.tsv";
+  options.quiet = global.quiet;
+  options.command = Command(args);
+  return Report(entities::TrainNer(options), options.out_path.string(), global);
+}
+
 int RunTrain(const TrainArgs& args, const GlobalOptions& global) {
+  if (args.model == "ner") return TrainNer(args, global);
   if (args.model == "segmenter") return TrainSegmenter(args, global);
   if (args.model == "pos") return TrainPos(args, global);
   if (args.model == "parser") return TrainParser(args, global);

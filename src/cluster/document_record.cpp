@@ -290,6 +290,13 @@ DocumentRecord MakeRecord(const AnalyzedDocument& doc) {
   return record;
 }
 
+std::string NormalizeWord(std::string_view word) {
+  std::string lower;
+  LowerWord(word, &lower);
+  Stem(&lower);
+  return lower;
+}
+
 size_t RecordBytes(const DocumentRecord& r) {
   size_t bytes = sizeof(r) + r.id.capacity() + r.title.capacity() + r.source.capacity() + r.date.capacity();
   bytes += (r.words.capacity() + r.title_words.capacity() + r.entities.capacity()) * sizeof(TermCount);

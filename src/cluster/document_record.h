@@ -64,6 +64,9 @@ std::string FormatIsoDay(int64_t time);
 // capitalised words that do not start a sentence.
 DocumentRecord MakeRecord(const AnalyzedDocument& doc);
 
+// The term a word counts as: lowercased and stripped of an inflectional suffix.
+std::string NormalizeWord(std::string_view word);
+
 // Approximate heap bytes held by `record` (for memory accounting).
 size_t RecordBytes(const DocumentRecord& record);
 

@@ -1,6 +1,7 @@
 #include "cluster/story_model.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -42,6 +43,22 @@ double StoryModel::Probability(DocumentKind kind, const Features& f) const {
   return 1.0 / (1.0 + std::exp(-z));
 }
 
+Status StoryModel::LoadBackground(const std::filesystem::path& tsv) {
+  std::ifstream in(tsv);
+  if (!in) return Status::Error("cannot open " + tsv.string());
+  std::string line;
+  background.clear();
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    char* end = nullptr;
+    const float share = tab == std::string::npos ? -1 : std::strtof(line.c_str() + tab + 1, &end);
+    if (share < 0 || share > 1 || tab == 0) return Bad(tsv, number, "expected WORD<TAB>SHARE with 0 <= SHARE <= 1");
+    background.emplace_back(line.substr(0, tab), share);
+  }
+  return Status::Ok();
+}
+
 Status StoryModel::Save(const std::filesystem::path& file) const {
   std::ostringstream out;
   out.precision(9);
@@ -53,6 +70,7 @@ Status StoryModel::Save(const std::filesystem::path& file) const {
     for (float w : kinds[k].weights) out << ' ' << w;
     out << '\n';
   }
+  for (const auto& [word, share] : background) out << "background " << word << ' ' << share << '\n';
   for (int k = 0; k < kKinds; ++k) {
     for (const Features& f : SelfTestInputs()) out << "selftest " << kKindNames[k] << ' ' << Probability(DocumentKind(k), f) << '\n';
   }
@@ -96,6 +114,11 @@ Result<StoryModel> StoryModel::Load(const std::filesystem::path& file) {
       if (k < 0 || !fields) return Bad(file, number, "expected 'kind articles|headlines threshold T weights W...'");
       model.kinds[k] = w;
       ++loaded;
+    } else if (key == "background") {
+      std::string word;
+      float share = 0;
+      if (!(fields >> word >> share) || share < 0 || share > 1) return Bad(file, number, "expected 'background WORD SHARE'");
+      model.background.emplace_back(word, share);
     } else if (key == "selftest") {
       std::string name;
       double p = 0;

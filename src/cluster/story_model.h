@@ -12,6 +12,8 @@
 #include <array>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 
@@ -43,6 +45,10 @@ struct StoryModel {
   std::array<KindWeights, kKinds> kinds;
   std::string trainer = "crosscheck story_trainer (logistic regression)";
   std::string command;    // how it was trained
+  // Share of documents containing each common word (data/stories/background-df.tsv):
+  // a prior for IDF while a stream has few documents of its own.
+  std::vector<std::pair<std::string, float>> background;
+  Status LoadBackground(const std::filesystem::path& tsv);
 
   double Probability(DocumentKind kind, const Features& f) const;
   float Threshold(DocumentKind kind) const { return kinds[static_cast<int>(kind)].threshold; }

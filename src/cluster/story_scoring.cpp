@@ -228,7 +228,6 @@ Assignment StorySessionImpl::Assign(Pending& p) {
   } else {
     std::vector<Candidate> candidates = FindCandidates(v, p);
     ScoreCandidates(v, p, kind, &candidates);
-    for (auto& c : candidates) fprintf(stderr, "DBG %s -> %s text %.3f nearest %.3f p %.3f\n", p.record.id.c_str(), stories_[c.slot].id.c_str(), c.features[kTextCosine], c.nearest, c.probability);
     if (p.gold >= 0) {
       for (const Candidate& c : candidates) {
         if (examples_ && partner < 0) examples_->push_back({kind, c.features, stories_[c.slot].gold == p.gold});

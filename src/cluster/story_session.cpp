@@ -10,6 +10,7 @@ namespace crosscheck::cluster {
 namespace {
 
 constexpr double kDay = 86400.0;
+constexpr double kBackgroundDocuments = 1000;  // weight of the background IDF prior
 
 bool ByFirstDocument(const Story& a, const Story& b) {
   return a.documents.front().ordinal < b.documents.front().ordinal;
@@ -43,7 +44,14 @@ StorySessionImpl::StorySessionImpl(std::shared_ptr<const StoryModel> model, cons
       options_(options),
       window_(static_cast<int64_t>(options.window_days * kDay)),
       stats_(options.baseline ? 0 : options.df_half_life_days * kDay),
-      duplicates_(NearDuplicateOptions{.window_seconds = static_cast<int64_t>(options.duplicate_window_days * kDay)}) {}
+      duplicates_(NearDuplicateOptions{.window_seconds = static_cast<int64_t>(options.duplicate_window_days * kDay)}) {
+  std::unordered_map<uint64_t, float> prior;
+  for (const auto& [word, share] : model_->background) {
+    float& p = prior[Hash64(NormalizeWord(word))];
+    p = std::max(p, share);  // "said" and "says" stem alike: keep the commoner
+  }
+  if (!prior.empty()) stats_.SetPrior(std::move(prior), kBackgroundDocuments);
+}
 
 std::vector<Assignment> StorySessionImpl::Add(const AnalyzedDocument& doc) {
   return AddLabelled(MakeRecord(doc), -1, nullptr);

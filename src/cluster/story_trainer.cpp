@@ -37,8 +37,8 @@ Vector Solve(Matrix h, Vector g) {
 
 }  // namespace
 
-StoryExampleCollector::StoryExampleCollector(const StoryOptions& options)
-    : session_(std::make_unique<StorySessionImpl>(std::make_shared<const StoryModel>(), options)),
+StoryExampleCollector::StoryExampleCollector(const StoryModel& model, const StoryOptions& options)
+    : session_(std::make_unique<StorySessionImpl>(std::make_shared<const StoryModel>(model), options)),
       examples_(std::make_unique<std::vector<TrainingExample>>()) {}
 
 StoryExampleCollector::~StoryExampleCollector() = default;

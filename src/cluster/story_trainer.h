@@ -18,7 +18,8 @@ class StorySessionImpl;
 
 class StoryExampleCollector {
  public:
-  explicit StoryExampleCollector(const StoryOptions& options);
+  // `model` supplies the background IDF prior; its weights are not used.
+  StoryExampleCollector(const StoryModel& model, const StoryOptions& options);
   ~StoryExampleCollector();
   // Feeds one labelled record (in stream order).
   void Add(DocumentRecord record, int64_t gold);

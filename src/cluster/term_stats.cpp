@@ -45,10 +45,18 @@ void DecayedTermStats::Prune() {
   prune_at_ = std::max<size_t>(1 << 16, df_.size() * 2);
 }
 
+void DecayedTermStats::SetPrior(std::unordered_map<uint64_t, float> share, double documents) {
+  prior_share_ = std::move(share);
+  prior_documents_ = documents;
+}
+
 double DecayedTermStats::Idf(uint64_t term) const {
   auto it = df_.find(term);
-  const double df = it == df_.end() ? 0 : it->second / scale_;
-  return std::log((n_ / scale_ + 1) / (df + 0.5));
+  double df = it == df_.end() ? 0 : it->second / scale_;
+  if (!prior_share_.empty()) {
+    if (auto p = prior_share_.find(term); p != prior_share_.end()) df += p->second * prior_documents_;
+  }
+  return std::log((n_ / scale_ + prior_documents_ + 1) / (df + 0.5));
 }
 
 }  // namespace crosscheck::cluster

@@ -24,7 +24,12 @@ class DecayedTermStats {
   void Add(const std::vector<TermCount>& terms, int64_t time);
   void Add(const std::vector<TermCount>& a, const std::vector<TermCount>& b, int64_t time);
 
-  // log((N + 1) / (df + 0.5)), N and df decayed to the latest time.
+  // A fixed background of `documents` virtual documents in which each term
+  // occurs with the given share; it never decays.
+  void SetPrior(std::unordered_map<uint64_t, float> share, double documents);
+
+  // log((N + N0 + 1) / (df + df0 + 0.5)): N and df decayed to the latest
+  // time, N0 and df0 from the prior.
   double Idf(uint64_t term) const;
   double documents() const { return n_ / scale_; }
   size_t size() const { return df_.size(); }
@@ -40,6 +45,8 @@ class DecayedTermStats {
   double n_ = 0;              // stored units
   std::unordered_map<uint64_t, float> df_;  // stored units
   size_t prune_at_ = 1 << 16;
+  std::unordered_map<uint64_t, float> prior_share_;
+  double prior_documents_ = 0;
 };
 
 }  // namespace crosscheck::cluster

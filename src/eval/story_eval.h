@@ -83,6 +83,7 @@ struct StoryTrainingOptions {
   std::filesystem::path articles;     // JSONL gold (NeuS train): the article weights
   std::filesystem::path headlines;    // UCI CSV: its first `headline_days` train the headline weights
   double headline_days = 30;
+  std::filesystem::path background;   // data/stories/background-df.tsv
   std::string command;                // recorded in the model
   cluster::StoryOptions options;
 };

@@ -64,9 +64,9 @@ void TuneThreshold(cluster::StoryModel* model, cluster::DocumentKind kind, const
   model->kinds[static_cast<int>(kind)].threshold = best_threshold;
 }
 
-void AddExamples(const LabelledStream& stream, const cluster::StoryOptions& options,
+void AddExamples(const cluster::StoryModel& model, const LabelledStream& stream, const cluster::StoryOptions& options,
                  std::vector<cluster::TrainingExample>* examples) {
-  cluster::StoryExampleCollector collector(options);
+  cluster::StoryExampleCollector collector(model, options);
   for (size_t i = 0; i < stream.records.size(); ++i) collector.Add(stream.records[i], stream.gold[i]);
   auto more = collector.Finish();
   examples->insert(examples->end(), more.begin(), more.end());
@@ -80,13 +80,14 @@ Result<cluster::StoryModel> TrainStoryModel(const StoryTrainingOptions& options,
   if (!articles.ok()) return articles.status();
   auto headlines = Collect(options.headlines, analyzer, options.headline_days);
   if (!headlines.ok()) return headlines.status();
-  std::vector<cluster::TrainingExample> examples;
-  AddExamples(*articles, options.options, &examples);
-  AddExamples(*headlines, options.options, &examples);
-  if (log) std::fprintf(log, "crosscheck: %zu articles, %zu headlines, %zu examples\n", articles->records.size(),
-                        headlines->records.size(), examples.size());
   cluster::StoryModel model;
   model.command = options.command;
+  if (Status s = model.LoadBackground(options.background); !s.ok()) return s;
+  std::vector<cluster::TrainingExample> examples;
+  AddExamples(model, *articles, options.options, &examples);
+  AddExamples(model, *headlines, options.options, &examples);
+  if (log) std::fprintf(log, "crosscheck: %zu articles, %zu headlines, %zu examples\n", articles->records.size(),
+                        headlines->records.size(), examples.size());
   for (auto kind : {cluster::DocumentKind::kArticle, cluster::DocumentKind::kHeadline}) {
     model.kinds[static_cast<int>(kind)] = cluster::FitLogistic(examples, kind);
   }
@@ -104,6 +105,7 @@ int RunStoryTraining(const std::filesystem::path& shared_data, const std::filesy
   StoryTrainingOptions options;
   options.articles = shared_data / "clusters/neus/train.articles.jsonl.gz";
   options.headlines = shared_data / "news-clustering/uci-news-aggregator/uci-news-aggregator.csv.gz";
+  options.background = std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "data/stories/background-df.tsv";
   options.command = command;
   auto model = TrainStoryModel(options, **analyzer, quiet ? nullptr : stderr);
   if (!model.ok()) { std::fprintf(stderr, "crosscheck: %s\n", model.status().message().c_str()); return 2; }

@@ -1,8 +1,9 @@
 // quotes/quote_finder.h: finds quotations, reported speech and who said what.
 //
 // In: an AnalyzedDocument with tokens and sentences (text layer). Uses the
-// parse (doc->syntax) and entities (doc->entities) when they are present; works
-// on tokens and lexicons alone when they are not. Out: doc->quotes, in text
+// parse (doc->syntax: speech verbs by lemma, nsubj where the token rules find
+// no subject) and entities (doc->entities: canonical names, coreference) when
+// present; works on tokens and lexicons alone when they are not. Out: doc->quotes, in text
 // order, with byte Spans of Document::text:
 //   direct    "…," X said / X said: "…" / "…" — X / a floating quote after one
 //   partial   a quoted fragment inside the writer's sentence: described as a "coward"

@@ -60,6 +60,21 @@ Lean Resolve(const QuoteContext& c, const Mark& m) {
   return m.lean;
 }
 
+// An optional Mark without std::optional: GCC 12 warns (falsely) that an
+// optional's payload may be used uninitialized here.
+struct MaybeMark {
+  Mark mark;
+  bool set = false;
+  explicit operator bool() const { return set; }
+  const Mark* operator->() const { return &mark; }
+  MaybeMark& operator=(const Mark& m) {
+    mark = m;
+    set = true;
+    return *this;
+  }
+  void reset() { set = false; }
+};
+
 class Pairer {
  public:
   Pairer(const QuoteContext& c, std::vector<QuotedSpan>* out) : c_(c), out_(out) {}
@@ -132,8 +147,8 @@ class Pairer {
 
   const QuoteContext& c_;
   std::vector<QuotedSpan>* out_;
-  std::optional<Mark> open_;
-  std::optional<Mark> reopened_;  // the latest paragraph-start mark of a running quote
+  MaybeMark open_;
+  MaybeMark reopened_;  // the latest paragraph-start mark of a running quote
   bool multi_paragraph_ = false;
 };
 
@@ -142,7 +157,7 @@ class Pairer {
 void PairSingles(const QuoteContext& c, const std::vector<Mark>& singles,
                  const std::vector<QuotedSpan>& doubles, std::vector<QuotedSpan>* out) {
   size_t d = 0;
-  std::optional<Mark> open;
+  MaybeMark open;
   for (const Mark& m : singles) {
     while (d < doubles.size() && doubles[d].close_end <= m.first) ++d;
     if (d < doubles.size() && doubles[d].open_first <= m.first) continue;  // nested

@@ -92,7 +92,8 @@ SpeakerPhrase SubjectFromParse(const QuoteContext& c, uint32_t verb) {
   const Sentence& s = c.sentence_at(c.sentence(verb));
   int64_t subject = -1;
   for (uint32_t i = s.first_token; i < s.end_token; ++i) {
-    if (c.head(i) == verb && c.doc().syntax[i].deprel.starts_with("nsubj")) subject = i;
+    const std::string& rel = c.doc().syntax[i].deprel;
+    if (c.head(i) == verb && rel.starts_with("nsubj") && rel != "nsubj:pass") subject = i;
   }
   if (subject < 0) {
     const std::string& rel = c.doc().syntax[verb].deprel;
@@ -165,6 +166,8 @@ SpeakerPhrase PhraseFrom(const QuoteContext& c, uint32_t first, uint32_t limit) 
   return MakePhrase(c, first, end);
 }
 
+SpeakerPhrase SubjectFromTokens(const QuoteContext& c, uint32_t verb);
+
 SpeakerPhrase SentenceSubject(const QuoteContext& c, uint32_t s) {
   const Sentence& sentence = c.sentence_at(s);
   SpeakerPhrase p = PhraseFrom(c, sentence.first_token, sentence.end_token);
@@ -178,10 +181,12 @@ SpeakerPhrase SentenceSubject(const QuoteContext& c, uint32_t s) {
 }
 
 SpeakerPhrase SubjectOf(const QuoteContext& c, uint32_t verb) {
-  if (c.has_syntax()) {
-    SpeakerPhrase p = SubjectFromParse(c, verb);
-    if (!p.empty()) return p;
-  }
+  SpeakerPhrase p = SubjectFromTokens(c, verb);
+  if (p.empty() && c.has_syntax()) p = SubjectFromParse(c, verb);
+  return p;
+}
+
+SpeakerPhrase SubjectFromTokens(const QuoteContext& c, uint32_t verb) {
   const uint32_t limit = c.sentence_at(c.sentence(verb)).first_token;
   uint32_t end = verb;
   for (int skipped = 0; end > limit && skipped < 3 && IsAdverbLike(c, end - 1); ++skipped) {

@@ -103,7 +103,13 @@ ResolvedSpeaker SpeakerResolver::ResolvePronoun(uint32_t pronoun) {
 ResolvedSpeaker SpeakerResolver::Resolve(const SpeakerPhrase& p) {
   ResolvedSpeaker r;
   uint32_t head = p.named() ? p.name_end - 1 : p.end - 1;
-  if (int32_t e = EntityAt(head); e >= 0 && (p.pronoun || p.named())) {
+  int32_t e = EntityAt(head);
+  // He/she resolved to an organisation or place is a coreference slip: ignore it.
+  if (e >= 0 && p.pronoun && IsPlainPronoun(Lower(c_.form(p.first))) &&
+      c_.doc().entities[e].type != "PERSON") {
+    e = -1;
+  }
+  if (e >= 0 && (p.pronoun || p.named())) {
     r = FromEntity(e, p);
   } else if (p.pronoun) {
     r = ResolvePronoun(p.first);

@@ -90,13 +90,14 @@ Cue VerbCue(const QuoteContext& c, uint32_t v, const std::vector<Cue>& earlier) 
   cue.lemma = c.verb(v)->lemma;
   cue.stance = c.verb(v)->stance;
   cue.verb = true;
-  cue.speaker = SubjectOf(c, v);
-  if (cue.speaker.empty() && SharesSubject(c, v)) {
-    // "X denied ..., insisting that", "X ... and added": the clause's subject.
-    bool same_sentence = !earlier.empty() && c.sentence(earlier.back().first) == c.sentence(v) &&
-                         !earlier.back().speaker.empty();
-    cue.speaker = same_sentence ? earlier.back().speaker : SentenceSubject(c, c.sentence(v));
+  // "X denied ..., insisting that", "X ... and added": the clause's subject
+  // (taken before the parse, which often attaches such participles wrongly).
+  const bool shares = SharesSubject(c, v);
+  if (shares && !earlier.empty() && c.sentence(earlier.back().first) == c.sentence(v)) {
+    cue.speaker = earlier.back().speaker;
   }
+  if (cue.speaker.empty()) cue.speaker = SubjectOf(c, v);
+  if (cue.speaker.empty() && shares) cue.speaker = SentenceSubject(c, c.sentence(v));
   FindAddresseeAndContent(c, &cue);
   return cue;
 }

@@ -7,15 +7,19 @@
 namespace crosscheck::syntax {
 
 int CaseClass(std::string_view form) {
-  int upper = 0, lower = 0;
+  int upper = 0, lower = 0, digits = 0;
   for (unsigned char c : form) {
     upper += c >= 'A' && c <= 'Z';
     lower += c >= 'a' && c <= 'z';
+    digits += c >= '0' && c <= '9';
   }
   if (upper == 0) return 0;
+  if (digits > 0) return 5;  // "01-Feb-02", "EB3326": codes keep their case
   const bool initial = form[0] >= 'A' && form[0] <= 'Z';
   if (initial && upper == 1) return 1;
-  if (lower == 0) return 2;
+  // All capitals: short ones are acronyms ("CNN"), long ones shouted names
+  // ("TEHRAN" -> "Tehran" in UD English).
+  if (lower == 0) return upper >= 5 ? 4 : 2;
   return 3;
 }
 

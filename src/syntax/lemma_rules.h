@@ -27,7 +27,8 @@ struct LemmaEdit {
 // Longest suffix (bytes of the lowercased form) the rules look at.
 inline constexpr int kMaxLemmaSuffix = 6;
 
-// Capitalization of a form: 0 no capitals, 1 initial capital, 2 all capitals, 3 other.
+// Capitalization of a form: 0 no capitals, 1 initial capital only, 2 all
+// capitals (< 5 letters), 3 mixed, 4 all capitals (>= 5 letters), 5 capitals and digits.
 int CaseClass(std::string_view form);
 // Key of the rule for (xpos, case class, last `length` bytes of lowercased form).
 uint64_t LemmaSuffixKey(std::string_view xpos, int case_class, std::string_view lower_suffix,

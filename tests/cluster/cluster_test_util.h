@@ -54,6 +54,7 @@ inline StoryModel CosineModel() {
     k.weights[kTextCosine] = 10;
     k.threshold = 0.5f;
   }
+  model.LoadBackground(std::string(CROSSCHECK_SOURCE_DIR) + "/data/stories/background-df.tsv");
   return model;
 }
 
