@@ -139,6 +139,41 @@ void AppendEntity(JsonWriter& w, const AnalyzedDocument& d, const Entity& e) {
   w.EndObject();
 }
 
+void AppendOptionalString(JsonWriter& w, const char* key, const std::string& value) {
+  if (!value.empty()) { w.Key(key); w.String(value); }
+}
+
+void AppendOptionalIndex(JsonWriter& w, const char* key, int32_t value) {
+  if (value >= 0) { w.Key(key); w.Int(value); }
+}
+
+void AppendQuote(JsonWriter& w, const AnalyzedDocument& d, const Quote& q) {
+  w.BeginObject();
+  w.Key("kind"); w.String(q.kind);
+  AppendSpan(w, q.content);
+  w.Key("text"); w.String(Slice(d.doc, q.content));
+  w.Key("sentence"); w.Int(q.sentence);
+  w.StringOrNull("speaker", q.speaker);
+  AppendOptionalString(w, "speaker_role", q.speaker_role);
+  AppendOptionalIndex(w, "speaker_entity", q.speaker_entity);
+  if (!q.speaker_span.empty()) {
+    w.Key("speaker_begin"); w.Int(q.speaker_span.begin);
+    w.Key("speaker_end"); w.Int(q.speaker_span.end);
+  }
+  AppendOptionalString(w, "verb", q.verb);
+  if (!q.verb_span.empty()) {
+    w.Key("verb_begin"); w.Int(q.verb_span.begin);
+    w.Key("verb_end"); w.Int(q.verb_span.end);
+  }
+  AppendOptionalString(w, "stance", q.stance);
+  AppendOptionalString(w, "addressee", q.addressee);
+  AppendOptionalString(w, "handle", q.handle);
+  AppendOptionalString(w, "date", q.date);
+  AppendOptionalIndex(w, "continues", q.continues);
+  AppendOptionalIndex(w, "speaker_from", q.speaker_from);
+  w.EndObject();
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
@@ -178,6 +213,10 @@ void AnalysisWriter::AppendDocumentJson(const AnalyzedDocument& d, std::string* 
   w.Key("dates");
   w.BeginArray();
   for (const DateMention& date : d.dates) AppendDate(w, date);
+  w.EndArray();
+  w.Key("quotes");
+  w.BeginArray();
+  for (const Quote& q : d.quotes) AppendQuote(w, d, q);
   w.EndArray();
   w.EndObject();
 }

@@ -27,6 +27,9 @@ Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir,
   auto facts = facts::FactsAnalyzer::Load(data_dir / "lexicons");
   if (!facts.ok()) return facts.status();
   analyzer.facts_ = std::make_shared<const facts::FactsAnalyzer>(std::move(facts).value());
+  auto quotes = quotes::QuoteFinder::Load(data_dir / "lexicons");
+  if (!quotes.ok()) return quotes.status();
+  analyzer.quotes_ = std::make_shared<const quotes::QuoteFinder>(std::move(quotes).value());
   return analyzer;
 }
 
@@ -37,6 +40,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) const {
   if (syntax_) syntax_->Analyze(&out);
   if (entities_) entities_->Analyze(&out);
   facts_->Analyze(&out);
+  quotes_->Find(&out);
   return out;
 }
 

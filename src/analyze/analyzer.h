@@ -2,7 +2,7 @@
 // In: a Document. Out: an AnalyzedDocument with every layer the loaded stages
 // produce: tokens and sentences (text), tags, lemmas and trees (syntax, when
 // models/pos.bin is present), entities (models/ner.bin), dates and quantities
-// (facts); later stages add claims and quotes. A loaded Analyzer is immutable and shared by
+// (facts) and quotes with their speakers; claims come next. A loaded Analyzer is immutable and shared by
 // all worker threads; Analyze() is safe to call concurrently.
 #pragma once
 #include <filesystem>
@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "entities/entity_recognizer.h"
 #include "facts/facts_analyzer.h"
+#include "quotes/quote_finder.h"
 #include "syntax/syntax_analyzer.h"
 #include "text/text_analyzer.h"
 
@@ -32,6 +33,7 @@ class Analyzer {
   std::shared_ptr<const syntax::SyntaxAnalyzer> syntax_;  // null without models/pos.bin
   std::shared_ptr<const entities::EntityRecognizer> entities_;  // null without models/ner.bin
   std::shared_ptr<const facts::FactsAnalyzer> facts_;
+  std::shared_ptr<const quotes::QuoteFinder> quotes_;
 };
 
 // models/ next to the binary's source tree, unless CROSSCHECK_MODELS is set.

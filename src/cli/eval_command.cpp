@@ -9,6 +9,7 @@
 #include "eval/ner_eval.h"
 #include "eval/parse_eval.h"
 #include "eval/quantity_eval.h"
+#include "eval/quote_eval.h"
 #include "facts/facts_analyzer.h"
 #include "syntax/syntax_analyzer.h"
 #include "eval/segment_eval.h"
@@ -23,6 +24,7 @@ struct EvalArgs {
   std::string system;    // segment: score this tokens file instead of crosscheck
   std::string raw_text;  // segment: write the rebuilt raw text here and stop
   std::string half = "all";  // quantities: all | 0 (even sentences) | 1 (odd)
+  std::string split = "test";  // quotes: train | dev | test
 };
 
 void AppendPrf(JsonWriter& w, const std::string& prefix, const eval::PRF& prf) {
@@ -231,7 +233,59 @@ int RunNer(const EvalArgs& args, const GlobalOptions& global) {
   return PrintNer(args, *scores, SecondsSince(start));
 }
 
+void AppendAttribution(JsonWriter& w, const std::string& prefix, const eval::AttributionScores& a) {
+  w.Key(prefix + "_f1"); w.Double(a.quotes.f1);
+  w.Key(prefix + "_precision"); w.Double(a.quotes.precision);
+  w.Key(prefix + "_recall"); w.Double(a.quotes.recall);
+  w.Key(prefix + "_speaker_accuracy"); w.Double(a.speaker_accuracy);
+}
+
+int RunQuotes(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  auto analyzer = analyze::Analyzer::Load(ModelDir(global));
+  if (!analyzer.ok()) { std::fprintf(stderr, "crosscheck: %s\n", analyzer.status().message().c_str()); return 1; }
+  const analyze::Analyzer& loaded = *analyzer;
+  const auto s = eval::EvaluateQuotes([&](Document doc) { return loaded.Analyze(std::move(doc)); },
+                                      args.gold, args.split);
+  if (!s.ok()) { std::fprintf(stderr, "crosscheck: %s\n", s.status().message().c_str()); return 2; }
+  const double seconds = SecondsSince(start);
+  if (args.json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("task"); w.String("quotes");
+    w.Key("gold"); w.String(args.gold);
+    w.Key("split"); w.String(args.split);
+    w.Key("n"); w.Int(static_cast<int64_t>(s->direct.quotes.gold));
+    w.Key("seconds"); w.Double(seconds, 3);
+    w.Key("quote_f1"); w.Double(s->direct.quotes.f1);
+    w.Key("quote_precision"); w.Double(s->direct.quotes.precision);
+    w.Key("quote_recall"); w.Double(s->direct.quotes.recall);
+    w.Key("speaker_accuracy"); w.Double(s->direct.speaker_accuracy);
+    AppendAttribution(w, "strict_quote", s->direct_strict);
+    AppendAttribution(w, "with_mixed", s->with_mixed);
+    AppendAttribution(w, "indirect", s->indirect);
+    w.Key("documents"); w.Int(static_cast<int64_t>(s->documents));
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+    return 0;
+  }
+  std::printf("quotes  %s  (split %s, %llu documents)\n  %-22s %8s %8s %8s %9s\n", args.gold.c_str(),
+              args.split.c_str(), static_cast<unsigned long long>(s->documents), "", "P", "R", "F1", "speaker");
+  const auto row = [](const char* name, const eval::AttributionScores& a) {
+    std::printf("  %-22s %8.2f %8.2f %8.2f %9.2f\n", name, a.quotes.precision, a.quotes.recall, a.quotes.f1,
+                a.speaker_accuracy);
+  };
+  row("direct", s->direct);
+  row("direct (strict)", s->direct_strict);
+  row("direct+mixed", s->with_mixed);
+  row("indirect", s->indirect);
+  std::printf("  %.2f s\n", seconds);
+  return 0;
+}
+
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.task == "quotes") return RunQuotes(args, global);
   if (args.task == "ner") return RunNer(args, global);
   if (args.task == "quantities") return RunQuantities(args, global);
   if (args.task == "segment") return RunSegment(args, global);
@@ -251,6 +305,7 @@ void AddEvalCommand(CLI::App& app, const GlobalOptions& global, Runner* runner) 
   sub->add_flag("--json", args->json, "print one JSON object");
   sub->add_option("--system", args->system, "segment: score this file (one sentence per line, tokens space-separated)");
   sub->add_option("--raw-text", args->raw_text, "segment: write the raw text rebuilt from --gold to this file");
+  sub->add_option("--split", args->split, "quotes: train | dev | test (default test)");
   sub->add_option("--half", args->half, "quantities: all | 0 (even sentences: tuning) | 1 (odd: held out)");
   sub->footer("Example: crosscheck eval segment --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu.gz --json");
   sub->callback([runner, args, &global] { *runner = [args, &global] { return RunEval(*args, global); }; });

@@ -4,18 +4,15 @@
 // document, its story and, if it is a near-verbatim copy, the earliest
 // document it copies; when a story closes, the Story with its documents and
 // the paragraphs they lift from each other.
-// How (docs/stories.md): near-duplicates through MinHash LSH; candidate
-// stories through an inverted index over each story's top terms; a learned
-// logistic model (models/story.bin) over text/title/entity cosines (TF-IDF
-// with decayed online document frequencies), time gap and story size decides
-// join-or-new. Documents sharing a date are decided in a fixed order (hash of
+// How (docs/stories.md): copies via MinHash LSH; candidate stories via an
+// inverted index of member top terms; a logistic model (models/story.bin)
+// over cosines (TF-IDF, decayed online DF), time gap, size decides. Documents sharing a date are decided in a fixed order (hash of
 // id), so their input order does not change the stories. A story closes once
 // `window_days` pass without a new document; memory is bounded by the open
 // stories and the duplicate window, never by the corpus.
-// Story ids are the hash of the first document's id: rerunning, or appending
-// later input, keeps them. Cost: O(terms + candidates x terms) per document.
-// A loaded StoryClusterer is immutable and may be shared; a StorySession is
-// used by one thread at a time.
+// Story ids hash the first document's id: stable on reruns and appends.
+// Cost: O(terms + candidates x terms) per document. A loaded StoryClusterer
+// is immutable and shared; a StorySession is used by one thread at a time.
 #pragma once
 #include <filesystem>
 #include <memory>
@@ -41,20 +38,17 @@ struct StoryOptions {
   double baseline_threshold = 0.3;
 };
 
-struct StoryDocument {
-  std::string id, title, date, source;  // as in the input ("" if absent)
+struct StoryDocument {  // one member, as given in the input
+  std::string id, title, date, source;  // "" if absent
   std::string copy_of;         // earliest document this one copies, "" if none
-  double similarity = 0;       // estimated Jaccard with copy_of
-  double containment = 0;      // estimated share of this document found in copy_of
+  double similarity = 0, containment = 0;  // estimated Jaccard with copy_of, share of this in it
   uint64_t ordinal = 0;        // position in the input stream
 };
 
 // A paragraph of `document` lifted from `source_document`.
 struct ParagraphOverlap {
-  std::string document;
-  uint32_t paragraph = 0;      // index into that document's paragraphs
-  std::string source_document;
-  uint32_t source_paragraph = 0;
+  std::string document, source_document;
+  uint32_t paragraph = 0, source_paragraph = 0;  // indexes into Document::paragraphs
   double similarity = 0;       // estimated Jaccard of the two paragraphs
 };
 
@@ -67,12 +61,11 @@ struct Story {
 };
 
 struct Assignment {
-  uint64_t ordinal = 0;        // position in the input stream
+  uint64_t ordinal = 0;  // position in the input stream
   std::string document_id, story_id;
   bool new_story = false;
   double probability = 0;      // model P(same story) of the join; 0 for a new story
-  std::string copy_of;         // as in StoryDocument
-  double similarity = 0;
+  std::string copy_of;  double similarity = 0;  // as in StoryDocument
 };
 
 class StorySession {

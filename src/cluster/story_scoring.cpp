@@ -209,7 +209,7 @@ void StorySessionImpl::Join(uint32_t slot, Pending& p, const DocumentVectors& v)
   s.members.push_back({r.id, r.title, r.date, r.source, d.copy_of, d.similarity, d.containment, p.ordinal});
   s.member_titles.push_back(r.title_words);
   for (const LiftedParagraph& l : d.lifted) {
-    s.overlaps.push_back({r.id, l.paragraph, l.source_id, l.source_paragraph, l.similarity});
+    s.overlaps.push_back({r.id, l.source_id, l.paragraph, l.source_paragraph, l.similarity});
   }
   member_story_[p.ordinal] = static_cast<uint64_t>(slot) << 32 | s.generation;
   IndexTerms(slot, static_cast<uint32_t>(s.members.size() - 1), v);

@@ -53,8 +53,8 @@ void TuneThreshold(cluster::StoryModel* model, cluster::DocumentKind kind, const
                    const cluster::StoryOptions& options, FILE* log) {
   float best_threshold = 0.5f;
   double best_f1 = -1;
-  for (int step = 4; step <= 19; ++step) {
-    const float threshold = step * 0.05f;
+  for (int step = 1; step <= 9; ++step) {
+    const float threshold = step * 0.1f;
     model->kinds[static_cast<int>(kind)].threshold = threshold;
     const ClusteringScores s = Cluster(*model, stream, options);
     if (log) std::fprintf(log, "  threshold %.2f: BCubed P %.2f R %.2f F1 %.2f, %llu clusters\n", threshold,

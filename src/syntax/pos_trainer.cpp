@@ -242,7 +242,7 @@ TaggerWeights MergeWeights(const std::vector<ModelPair>& pairs, uint32_t labels)
     }
     row.weights.resize(out);
   }
-  return TaggerWeights::Build(merged);
+  return TaggerWeights::Build(merged, 2 * labels);
 }
 
 // Fisher-Yates with the raw mt19937 stream (identical on every platform).

@@ -1,7 +1,9 @@
 // syntax/tagger_weights.h (private to syntax/): the trained perceptron
 // weights, sparse and quantized. Each feature key maps to a run of
 // (label, int16 weight) entries in one pool, so scoring a position costs one
-// hash probe and a few adds per feature. The probe table stores only a 32-bit
+// hash probe and a few adds per feature; features with weights for many
+// labels (bias, frequent words) are stored as dense int16 rows instead, which
+// the compiler adds with SIMD. The probe table stores only a 32-bit
 // check of each 64-bit key (8-byte slots, half the cache footprint); a false
 // match needs 64 equal hash bits. Immutable after building/parsing.
 #pragma once
@@ -20,8 +22,9 @@ class TaggerWeights {
     uint64_t key;
     std::vector<std::pair<uint16_t, float>> weights;  // (label, weight)
   };
-  // Quantizes to int16 (one scale for all), dropping weights that round to 0.
-  static TaggerWeights Build(const std::vector<Row>& rows);
+  // Quantizes to int16 (one scale for all), dropping weights that round to 0;
+  // labels are < `width`.
+  static TaggerWeights Build(const std::vector<Row>& rows, uint32_t width);
 
   // Adds the weights of `features` to scores[label] (scores sized to labels).
   void Score(const uint64_t* features, int count, int32_t* scores) const {
@@ -31,21 +34,27 @@ class TaggerWeights {
       const uint32_t at = Find(features[f]);
       if (at == kNone) continue;
       const uint32_t* entry = &pool_[at];
-      const uint32_t n = *entry++;
-      for (uint32_t e = 0; e < n; ++e) {
+      const uint32_t header = *entry++;
+      if (header & kDense) {
+        const int16_t* row = &dense_[static_cast<size_t>(header & ~kDense) * width_];
+        for (uint32_t l = 0; l < width_; ++l) scores[l] += row[l];
+        continue;
+      }
+      for (uint32_t e = 0; e < header; ++e) {
         scores[entry[e] >> 16] += static_cast<int16_t>(entry[e] & 0xFFFF);
       }
     }
   }
   size_t features() const { return keys_.size(); }
-  size_t entries() const { return pool_.size() - keys_.size(); }
+  size_t entries() const { return pool_.size() - keys_.size() + dense_.size(); }
 
   void Serialize(ByteWriter* out) const;
   // Fails the reader on malformed input (or labels >= `labels`).
-  void Parse(ByteReader* in, uint32_t labels);
+  void Parse(ByteReader* in, uint32_t width);
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;
+  static constexpr uint32_t kDense = 0x80000000;  // header flag: low bits index a dense row
   struct Slot {
     uint32_t check = 0;  // high 32 bits of the key, never 0 (0 = empty)
     uint32_t offset = 0;
@@ -66,6 +75,9 @@ class TaggerWeights {
   std::vector<uint64_t> keys_;     // feature keys, in pool order
   std::vector<uint32_t> offsets_;  // where each key's run starts in pool_
   std::vector<uint32_t> pool_;     // runs: count, then (label << 16 | uint16 weight)...
+                                   // or kDense | dense row number
+  std::vector<int16_t> dense_;     // dense rows of width_ weights
+  uint32_t width_ = 0;             // labels per dense row
   std::vector<Slot> slots_ = std::vector<Slot>(1);  // open addressing, load <= 1/2
   size_t mask_ = 0;
 };

@@ -35,6 +35,23 @@ uint64_t LowerFormHash(uint64_t h, std::string_view form) {
   return h;
 }
 
+// The bytes LowerFormHash reads, lowercased once: w and r are hashed by
+// several templates per candidate.
+class LowerPrefix {
+ public:
+  explicit LowerPrefix(std::string_view form) : size_(form.size() < 24 ? form.size() : 24) {
+    for (size_t i = 0; i < size_; ++i) bytes_[i] = static_cast<unsigned char>(LowerAscii(form[i]));
+  }
+  uint64_t Hash(uint64_t h) const {  // == LowerFormHash(h, form)
+    for (size_t i = 0; i < size_; ++i) h = FnvByte(h, bytes_[i]);
+    return h;
+  }
+
+ private:
+  unsigned char bytes_[24];
+  size_t size_;
+};
+
 // Builds feature hashes: template id, then values.
 class FeatureSink {
  public:
@@ -98,13 +115,14 @@ void BoundaryClassifier::Extract(const std::vector<Token>& tokens, size_t paragr
   const char ws = ShapeOf(w), rs = ShapeOf(r), r2s = ShapeOf(r2);
   const auto S = [](char id) { return FeatureSink::Start(id); };
 
+  const LowerPrefix lw(w), lr(r);
   sink.Add(FnvByte(S('b'), kind));
-  sink.Add(LowerFormHash(FnvByte(S('w'), kind), w));
+  sink.Add(lw.Hash(FnvByte(S('w'), kind)));
   sink.Add(FnvByte(FnvByte(S('s'), kind), ws));
-  sink.Add(LowerFormHash(FnvByte(S('r'), kind), r));
+  sink.Add(lr.Hash(FnvByte(S('r'), kind)));
   sink.Add(FnvBytes(FnvByte(S('R'), kind), r.substr(0, 24)));  // cased
   sink.Add(FnvByte(FnvByte(S('q'), kind), rs));
-  sink.Add(FnvByte(LowerFormHash(FnvByte(S('y'), kind), w), rs));
+  sink.Add(FnvByte(lw.Hash(FnvByte(S('y'), kind)), rs));
   sink.Add(FnvByte(FnvByte(FnvByte(S('z'), kind), rs), r2s));
   sink.Add(FnvByte(FnvByte(FnvByte(S('x'), kind), ws), rs));
   if (c.kind == CandidateKind::kCapitalized) {  // cheap: evaluated at many tokens
@@ -115,10 +133,10 @@ void BoundaryClassifier::Extract(const std::vector<Token>& tokens, size_t paragr
   sink.Add(FnvByte(FnvByte(FnvByte(S('l'), kind), ws), LengthBucket(w)));
   sink.Add(FnvByte(FnvBytes(FnvByte(S('a'), kind), term), PeriodVote(lexicon, w)));
   sink.Add(FnvByte(FnvBytes(FnvByte(S('u'), kind), term), rs));
-  sink.Add(FnvBytes(LowerFormHash(FnvByte(S('v'), kind), w), term));
+  sink.Add(FnvBytes(lw.Hash(FnvByte(S('v'), kind)), term));
   sink.Add(FnvByte(FnvByte(FnvBytes(FnvByte(S('X'), kind), term), ws), rs));
   sink.Add(FnvByte(FnvByte(S('n'), kind), tokens[c.last].space_after ? '1' : '0'));
-  sink.Add(LowerFormHash(FnvBytes(FnvByte(S('o'), kind), term), r));
+  sink.Add(lr.Hash(FnvBytes(FnvByte(S('o'), kind), term)));
   if (c.last != c.terminal) {
     uint64_t h = FnvByte(S('c'), kind);
     for (uint32_t i = c.terminal + 1; i <= c.last; ++i) h = FnvBytes(FnvByte(h, ' '), tokens[i].form);

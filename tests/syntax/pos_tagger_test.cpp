@@ -56,10 +56,12 @@ std::filesystem::path WriteTemp(const std::string& name, const std::string& byte
 TEST(PosTaggerTest, TagsNewsSentenceAboutDetentions) {
   const Tagged tagged =
       Tag(Tagger(), "Novaya Gazeta reported that at least 100 men had been detained .");
-  const std::vector<std::string> upos = {"PROPN", "PROPN", "VERB", "SCONJ", "ADV", "ADV",
+  // "at least" is ADP + ADJ (IN + JJS) throughout UD English EWT.
+  const std::vector<std::string> upos = {"PROPN", "PROPN", "VERB", "SCONJ", "ADP", "ADJ",
                                          "NUM",   "NOUN",  "AUX",  "AUX",   "VERB", "PUNCT"};
   EXPECT_EQ(tagged.upos, upos);
   EXPECT_EQ(tagged.xpos[2], "VBD");
+  EXPECT_EQ(tagged.xpos[5], "JJS");
   EXPECT_EQ(tagged.xpos[7], "NNS");
   EXPECT_EQ(tagged.xpos[10], "VBN");
 }
