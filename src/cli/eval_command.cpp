@@ -8,6 +8,7 @@
 #include "core/json_writer.h"
 #include "eval/ner_eval.h"
 #include "eval/parse_eval.h"
+#include "eval/pos_eval.h"
 #include "eval/quantity_eval.h"
 #include "eval/quote_eval.h"
 #include "facts/facts_analyzer.h"
@@ -284,7 +285,38 @@ int RunQuotes(const EvalArgs& args, const GlobalOptions& global) {
   return 0;
 }
 
+int RunPos(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto scores = eval::EvaluatePosTagging(ModelDir(global), args.gold);
+  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  const double seconds = SecondsSince(start);
+  if (args.json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    w.Key("task"); w.String("pos");
+    w.Key("gold"); w.String(args.gold);
+    w.Key("n"); w.Int(static_cast<int64_t>(scores->words));
+    w.Key("seconds"); w.Double(seconds, 3);
+    w.Key("upos_accuracy"); w.Double(scores->upos_accuracy);
+    w.Key("xpos_accuracy"); w.Double(scores->xpos_accuracy);
+    w.Key("lemma_accuracy"); w.Double(scores->lemma_accuracy);
+    w.Key("feats_accuracy"); w.Double(scores->feats_accuracy);
+    w.Key("all_tags_accuracy"); w.Double(scores->all_tags_accuracy);
+    w.Key("sentences"); w.Int(static_cast<int64_t>(scores->sentences));
+    w.EndObject();
+    std::printf("%s\n", out.c_str());
+  } else {
+    std::printf("pos  %s\n  UPOS %.2f  XPOS %.2f  lemma %.2f  UFeats %.2f  AllTags %.2f\n  %llu words, %.2f s\n",
+                args.gold.c_str(), scores->upos_accuracy, scores->xpos_accuracy, scores->lemma_accuracy,
+                scores->feats_accuracy, scores->all_tags_accuracy, static_cast<unsigned long long>(scores->words),
+                seconds);
+  }
+  return 0;
+}
+
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.task == "pos") return RunPos(args, global);
   if (args.task == "quotes") return RunQuotes(args, global);
   if (args.task == "ner") return RunNer(args, global);
   if (args.task == "quantities") return RunQuantities(args, global);

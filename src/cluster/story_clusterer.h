@@ -32,7 +32,7 @@ struct StoryOptions {
   double df_half_life_days = 7;       // document frequencies halve this often
   size_t max_active_stories = 50000;  // beyond: the least recently updated story closes
   size_t max_batch = 16384;           // documents of one date decided together, at most
-  int max_candidates = 24;            // stories scored per document
+  int max_candidates = 16;            // stories scored per document
   double threshold_shift = 0;         // added to the model's join thresholds
   bool baseline = false;              // single-pass TF-IDF cosine >= baseline_threshold, no decay
   double baseline_threshold = 0.3;

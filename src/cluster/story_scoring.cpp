@@ -17,7 +17,8 @@ constexpr uint64_t kSweepEvery = 1 << 16;  // documents between sweeps of dead p
 // little: they do not index (once there are enough documents to tell).
 constexpr float kMinIndexIdf = 3.0f;
 constexpr double kMinDocumentsForIdfFloor = 500;
-constexpr size_t kShortlist = 64;          // stories whose cosine is computed per document
+constexpr size_t kMaxPostingScan = 256;    // live postings read per look-up term
+constexpr size_t kShortlist = 32;          // stories whose cosine is computed per document
 constexpr size_t kCentroidPrune = 600;      // centroid terms kept: prune to half beyond this
 
 std::vector<WeightedTerm> Weigh(const std::vector<TermCount>& counts, const DecayedTermStats& stats) {
@@ -117,10 +118,13 @@ std::vector<StorySessionImpl::Candidate> StorySessionImpl::FindCandidates(const 
     auto it = postings_.find(w.term);
     if (it == postings_.end()) continue;
     auto& list = it->second;
-    size_t dead = 0;
-    for (const Posting& e : list) {
-      if (!Live(e)) { ++dead; continue; }
-      member_dot[static_cast<uint64_t>(e.slot) << 32 | e.member] += w.query * e.weight;
+    size_t dead = 0, scanned = 0;
+    // Newest first, and only so many: a word common this week would otherwise
+    // make every look-up scan thousands of members.
+    for (auto e = list.rbegin(); e != list.rend() && scanned < kMaxPostingScan; ++e) {
+      if (!Live(*e)) { ++dead; continue; }
+      ++scanned;
+      member_dot[static_cast<uint64_t>(e->slot) << 32 | e->member] += w.query * e->weight;
     }
     if (dead * 2 > list.size()) {
       list.erase(std::remove_if(list.begin(), list.end(), [&](const Posting& e) { return !Live(e); }), list.end());

@@ -207,6 +207,7 @@ size_t StorySessionImpl::MemoryBytes() const {
   for (const auto& [term, list] : postings_) bytes += 48 + list.capacity() * sizeof(Posting);
   bytes += member_story_.size() * 32 + (dated_updates_.size() + undated_updates_.size()) * sizeof(Update);
   for (const Pending& p : batch_) bytes += RecordBytes(p.record);
+  for (const Story& s : closed_) bytes += sizeof(Story) + s.documents.size() * (sizeof(StoryDocument) + 64);
   return bytes;
 }
 

@@ -152,6 +152,7 @@ Result<StoryEvalReport> EvaluateStories(const std::filesystem::path& gold_path, 
     for (size_t i = 0; i < systems.size(); ++i) {
       const auto t0 = std::chrono::steady_clock::now();
       systems[i].Take(systems[i].session->Add(i + 1 < systems.size() ? record : std::move(record)));
+      systems[i].session->TakeClosed();  // assignments carry the labels; closed stories are not needed
       systems[i].run.seconds += record_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
     ++report.items;
@@ -166,6 +167,7 @@ Result<StoryEvalReport> EvaluateStories(const std::filesystem::path& gold_path, 
   Status status = StreamGold(gold_path, analyzer, &report.input_errors, on_item);
   if (!status.ok()) return status;
   for (System& s : systems) {
+    s.run.peak_session_bytes = std::max(s.run.peak_session_bytes, s.session->MemoryBytes());
     std::vector<cluster::Assignment> last;
     const auto t0 = std::chrono::steady_clock::now();
     s.session->Finish(&last);

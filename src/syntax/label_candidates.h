@@ -44,10 +44,18 @@ struct LabelCandidates {
 template <typename Score>
 uint32_t BestLabel(const Score* scores, uint32_t labels, const uint64_t* allowed) {
   uint32_t best = 0;
-  bool found = false;
-  for (uint32_t label = 0; label < labels; ++label) {
-    if (allowed && !(allowed[label >> 6] >> (label & 63) & 1)) continue;
-    if (!found || scores[label] > scores[best]) best = label, found = true;
+  if (!allowed) {
+    for (uint32_t label = 1; label < labels; ++label) {
+      if (scores[label] > scores[best]) best = label;
+    }
+    return best;
+  }
+  bool found = false;  // walk the set bits only: most words allow a few labels
+  for (uint32_t word = 0; word * 64 < labels; ++word) {
+    for (uint64_t bits = allowed[word]; bits; bits &= bits - 1) {
+      const uint32_t label = word * 64 + static_cast<uint32_t>(__builtin_ctzll(bits));
+      if (!found || scores[label] > scores[best]) best = label, found = true;
+    }
   }
   return best;
 }

@@ -133,7 +133,7 @@ FeatsTable BuildFeatsTable(const std::vector<GoldWord>& words, size_t labels) {
   for (const auto& [word, counts] : per_word) {
     const uint32_t best = value_id(MostFrequent(counts));
     if (best == table.label_default[word.second]) continue;
-    table.exceptions.Insert(FeatsKey(word.first, word.second), best);
+    table.exceptions.Insert(FeatsKey(HashString(word.first), word.second), best);
   }
   return table;
 }

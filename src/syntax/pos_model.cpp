@@ -35,8 +35,8 @@ Status SectionError(const std::string& name, const char* section, const ByteRead
 
 }  // namespace
 
-uint64_t FeatsKey(std::string_view lower_form, uint32_t label) {
-  return Combine(HashString(lower_form), label + 0x66656174ull);
+uint64_t FeatsKey(uint64_t lower_form_hash, uint32_t label) {
+  return Combine(lower_form_hash, label + 0x66656174ull);
 }
 
 std::string SerializePosModel(const PosModel& model) {

@@ -36,9 +36,10 @@ struct PosSelfTest {
 struct FeatsTable {
   std::vector<std::string> values;      // distinct FEATS strings ("_" included)
   std::vector<uint32_t> label_default;  // label -> index into values
-  HashIndex exceptions;                 // FeatsKey(lower form, label) -> index into values
+  HashIndex exceptions;                 // FeatsKey -> index into values
 };
-uint64_t FeatsKey(std::string_view lower_form, uint32_t label);
+// Key of (HashLowercaseAscii(form), label).
+uint64_t FeatsKey(uint64_t lower_form_hash, uint32_t label);
 
 struct PosModel {
   std::string trainer;        // which code and method produced the model

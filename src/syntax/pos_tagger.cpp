@@ -40,22 +40,28 @@ void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch
   labels->resize(n);
   std::vector<uint16_t>& backward = scratch->backward_;
   backward.resize(n);
+  // Per word: its dictionary label (or kStartLabel) and its allowed labels.
+  std::vector<uint32_t>& known = scratch->known_;
+  std::vector<const uint64_t*>& allowed = scratch->allowed_;
+  known.resize(n);
+  allowed.resize(n);
   uint64_t features[kMaxTaggerFeatures];
   // Both models share the label-independent features: one probe scores both.
   for (int i = 0; i < n; ++i) {
-    if (model.tag_dictionary.Find(keys[i].form)) continue;
+    const auto label = model.tag_dictionary.Find(keys[i].form);
+    known[i] = label ? *label : kStartLabel;
+    if (label) continue;
+    allowed[i] = model.candidates.Find(keys[i].form);
     model.weights.Score(features, ExtractStaticFeatures(keys, i, features), rows + i * row_size);
   }
   uint32_t prev1 = kStartLabel, prev2 = kStartLabel;
   for (int i = n - 1; i >= 0; --i) {
-    uint32_t label;
-    if (auto known = model.tag_dictionary.Find(keys[i].form)) {
-      label = *known;
-    } else {
+    uint32_t label = known[i];
+    if (label == kStartLabel) {
       int32_t* row = rows + i * row_size;
       const int count = ExtractHistoryFeatures(keys, i, Direction::kBackward, prev1, prev2, features);
       model.weights.Score(features, count, row);
-      label = BestLabel(row + label_count, label_count, model.candidates.Find(keys[i].form));
+      label = BestLabel(row + label_count, label_count, allowed[i]);
     }
     backward[i] = static_cast<uint16_t>(label);
     prev2 = prev1;
@@ -64,12 +70,12 @@ void PosTagger::Tag(const std::vector<std::string_view>& forms, Scratch* scratch
   prev1 = prev2 = kStartLabel;
   for (int i = 0; i < n; ++i) {
     uint32_t label = backward[i];
-    if (!model.tag_dictionary.Find(keys[i].form)) {
+    if (known[i] == kStartLabel) {
       int32_t* row = rows + i * row_size;
       const int count = ExtractHistoryFeatures(keys, i, Direction::kForward, prev1, prev2, features);
       model.weights.Score(features, count, row);
       for (uint32_t l = 0; l < label_count; ++l) combined[l] = row[l] + row[label_count + l];
-      label = BestLabel(combined, label_count, model.candidates.Find(keys[i].form));
+      label = BestLabel(combined, label_count, allowed[i]);
     }
     (*labels)[i] = static_cast<uint16_t>(label);
     prev2 = prev1;
@@ -85,9 +91,8 @@ const std::string& PosTagger::command() const { return model_->command; }
 
 std::string_view PosTagger::feats(std::string_view form, uint16_t label) const {
   const FeatsTable& feats = model_->feats;
-  std::string lower;
-  LowercaseAscii(form, &lower);
-  if (auto hit = feats.exceptions.Find(FeatsKey(lower, label))) return feats.values[*hit];
+  const uint64_t key = FeatsKey(HashLowercaseAscii(form), label);
+  if (auto hit = feats.exceptions.Find(key)) return feats.values[*hit];
   return feats.values[feats.label_default[label]];
 }
 

@@ -49,6 +49,8 @@ class PosTagger {
     std::vector<WordKeys> keys_;
     std::vector<int32_t> scores_;     // per word: both models' label scores
     std::vector<uint16_t> backward_;  // labels of the backward pass
+    std::vector<uint32_t> known_;     // dictionary label per word, or none
+    std::vector<const uint64_t*> allowed_;  // candidate labels per word, or null
   };
 
   // Reads models/pos.bin; checks magic, version, checksum and the self-tests

@@ -57,5 +57,14 @@ int ExtractHistoryFeatures(const std::vector<WordKeys>& keys, int i, Direction d
 
 // ASCII lowercase (UTF-8 bytes >= 0x80 are kept).
 void LowercaseAscii(std::string_view in, std::string* out);
+// HashString of the ASCII-lowercased text, without building it.
+inline uint64_t HashLowercaseAscii(std::string_view in) {
+  uint64_t h = kFnvOffset;
+  for (char c : in) {
+    const unsigned char u = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    h = (h ^ u) * 1099511628211ull;
+  }
+  return h;
+}
 
 }  // namespace crosscheck::syntax

@@ -24,8 +24,8 @@ TaggerWeights TaggerWeights::Build(const std::vector<Row>& rows, uint32_t width)
     if (run.empty()) continue;
     table.keys_.push_back(row.key);
     table.offsets_.push_back(static_cast<uint32_t>(table.pool_.size()));
-    // Past ~1/8 of the labels a dense SIMD add beats scattered adds.
-    if (run.size() * 8 >= width) {
+    // Past half of the labels a dense SIMD add beats scattered adds.
+    if (run.size() * 2 >= width) {
       table.pool_.push_back(kDense | static_cast<uint32_t>(table.dense_.size() / width));
       const size_t base = table.dense_.size();
       table.dense_.resize(base + width, 0);

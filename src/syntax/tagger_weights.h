@@ -28,22 +28,18 @@ class TaggerWeights {
 
   // Adds the weights of `features` to scores[label] (scores sized to labels).
   void Score(const uint64_t* features, int count, int32_t* scores) const {
-    // Issue all slot loads first: the probes are independent cache misses.
+    // Three sweeps so that the cache misses of different features overlap:
+    // prefetch the slots, find the runs and prefetch them, then add.
     for (int f = 0; f < count; ++f) __builtin_prefetch(&slots_[features[f] & mask_]);
-    for (int f = 0; f < count; ++f) {
+    uint32_t runs[kMaxFeatures];
+    int found = 0;
+    for (int f = 0; f < count && found < kMaxFeatures; ++f) {
       const uint32_t at = Find(features[f]);
       if (at == kNone) continue;
-      const uint32_t* entry = &pool_[at];
-      const uint32_t header = *entry++;
-      if (header & kDense) {
-        const int16_t* row = &dense_[static_cast<size_t>(header & ~kDense) * width_];
-        for (uint32_t l = 0; l < width_; ++l) scores[l] += row[l];
-        continue;
-      }
-      for (uint32_t e = 0; e < header; ++e) {
-        scores[entry[e] >> 16] += static_cast<int16_t>(entry[e] & 0xFFFF);
-      }
+      __builtin_prefetch(&pool_[at]);
+      runs[found++] = at;
     }
+    for (int r = 0; r < found; ++r) AddRun(runs[r], scores);
   }
   size_t features() const { return keys_.size(); }
   size_t entries() const { return pool_.size() - keys_.size() + dense_.size(); }
@@ -54,6 +50,7 @@ class TaggerWeights {
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFF;
+  static constexpr int kMaxFeatures = 64;  // per Score call
   static constexpr uint32_t kDense = 0x80000000;  // header flag: low bits index a dense row
   struct Slot {
     uint32_t check = 0;  // high 32 bits of the key, never 0 (0 = empty)
@@ -71,6 +68,18 @@ class TaggerWeights {
     }
   }
   void BuildIndex();
+  void AddRun(uint32_t at, int32_t* scores) const {
+    const uint32_t* entry = &pool_[at];
+    const uint32_t header = *entry++;
+    if (header & kDense) {
+      const int16_t* row = &dense_[static_cast<size_t>(header & ~kDense) * width_];
+      for (uint32_t l = 0; l < width_; ++l) scores[l] += row[l];
+      return;
+    }
+    for (uint32_t e = 0; e < header; ++e) {
+      scores[entry[e] >> 16] += static_cast<int16_t>(entry[e] & 0xFFFF);
+    }
+  }
 
   std::vector<uint64_t> keys_;     // feature keys, in pool order
   std::vector<uint32_t> offsets_;  // where each key's run starts in pool_

@@ -61,10 +61,9 @@ uint64_t TokenLexicon::Key(char tag, std::string_view a, std::string_view b, std
 }
 
 TokenLexicon::Vote TokenLexicon::Decide(uint64_t key, uint32_t min_total) const {
-  const auto it = joins_.find(key);
-  if (it == joins_.end() || it->second.total() < min_total || it->second.yes == it->second.no)
-    return Vote::kUnknown;
-  return it->second.yes > it->second.no ? Vote::kYes : Vote::kNo;
+  const Votes* v = joins_.Find(key);
+  if (v == nullptr || v->total() < min_total || v->yes == v->no) return Vote::kUnknown;
+  return v->yes > v->no ? Vote::kYes : Vote::kNo;
 }
 
 TokenLexicon::Vote TokenLexicon::Join(std::string_view left, std::string_view conn,
@@ -81,14 +80,16 @@ TokenLexicon::Vote TokenLexicon::JoinShape(std::string_view left, std::string_vi
 }
 
 TokenLexicon::Vote TokenLexicon::AttachPeriod(std::string_view word) const {
-  const auto it = periods_.find(LowerHash(word));
-  if (it == periods_.end() || it->second.yes == it->second.no) return Vote::kUnknown;
-  return it->second.yes > it->second.no ? Vote::kYes : Vote::kNo;
+  const Votes* v = periods_.Find(LowerHash(word));
+  if (v == nullptr || v->yes == v->no) return Vote::kUnknown;
+  return v->yes > v->no ? Vote::kYes : Vote::kNo;
 }
 
 bool TokenLexicon::SplitWords(std::string_view surface, std::vector<uint8_t>* lengths) const {
   if (surface.size() < 2 || surface.size() > 64) return false;
-  const std::string lower = LowerAscii(surface);
+  char buffer[64];  // lowercased on the stack: called for every word with an apostrophe
+  for (size_t i = 0; i < surface.size(); ++i) buffer[i] = LowerAscii(surface[i]);
+  const std::string_view lower(buffer, surface.size());
   if (const auto it = multiwords_.find(lower); it != multiwords_.end()) {
     *lengths = it->second.lengths;
     return true;
@@ -108,12 +109,16 @@ size_t TokenLexicon::MatchSymbol(std::string_view s) const {
   const unsigned char first = static_cast<unsigned char>(s[0]);
   if ((symbol_first_bytes_[first >> 5] & (1u << (first & 31))) == 0) return 0;
   for (size_t len = std::min<size_t>(8, s.size()); len >= 2; --len)
-    if (symbols_.count(std::string(s.substr(0, len)))) return len;
+    if (symbols_.find(s.substr(0, len)) != symbols_.end()) return len;
   return 0;
 }
 
 bool TokenLexicon::IsLeadPunctWord(std::string_view s) const {
-  return !lead_punct_words_.empty() && lead_punct_words_.count(LowerAscii(s)) > 0;
+  if (lead_punct_words_.empty()) return false;
+  char buffer[32];  // lowercased on the stack; longer words take a std::string
+  if (s.size() > sizeof(buffer)) return lead_punct_words_.find(LowerAscii(s)) != lead_punct_words_.end();
+  for (size_t i = 0; i < s.size(); ++i) buffer[i] = LowerAscii(s[i]);
+  return lead_punct_words_.find(std::string_view(buffer, s.size())) != lead_punct_words_.end();
 }
 
 void TokenLexicon::AddJoin(std::string_view left, std::string_view conn, std::string_view right,
@@ -172,10 +177,12 @@ void TokenLexicon::Finish() {
 }
 
 void TokenLexicon::Write(ByteWriter* out) const {
-  std::map<uint64_t, Votes> joins(joins_.begin(), joins_.end());
+  const auto joins_entries = joins_.Entries();
+  const std::map<uint64_t, Votes> joins(joins_entries.begin(), joins_entries.end());
   out->U32(static_cast<uint32_t>(joins.size()));
   for (const auto& [k, v] : joins) { out->U64(k); WriteVotes(v, out); }
-  std::map<uint64_t, Votes> periods(periods_.begin(), periods_.end());
+  const auto periods_entries = periods_.Entries();
+  const std::map<uint64_t, Votes> periods(periods_entries.begin(), periods_entries.end());
   out->U32(static_cast<uint32_t>(periods.size()));
   for (const auto& [k, v] : periods) { out->U64(k); WriteVotes(v, out); }
   out->U32(static_cast<uint32_t>(multiwords_.size()));

@@ -18,19 +18,22 @@
 
 #include "core/status.h"
 #include "text/binary_io.h"
+#include "text/vote_table.h"
 
 namespace crosscheck::text {
-
-struct Votes {
-  uint32_t yes = 0;  // joined / attached / split into words
-  uint32_t no = 0;
-  uint32_t total() const { return yes + no; }
-};
 
 struct MultiwordSplit {
   std::vector<uint8_t> lengths;  // byte length of each word; they sum to the surface length
   Votes votes;                   // yes: seen as a multiword token; no: seen as a plain token
 };
+
+// Hashes std::string and std::string_view alike, so lookups need no std::string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 class TokenLexicon {
  public:
@@ -51,7 +54,7 @@ class TokenLexicon {
   // A punctuation-led word kept whole (".doc", "+1"): `s` is punct + alnum run.
   bool IsLeadPunctWord(std::string_view s) const;
   // Known multiword surface forms (lowercased) and their splits.
-  const std::unordered_map<std::string, MultiwordSplit>& multiwords() const { return multiwords_; }
+  const StringMap<MultiwordSplit>& multiwords() const { return multiwords_; }
 
   // Learning (trainer only).
   void AddJoin(std::string_view left, std::string_view conn, std::string_view right, bool joined);
@@ -69,14 +72,14 @@ class TokenLexicon {
   static uint64_t Key(char tag, std::string_view a, std::string_view b, std::string_view c);
   Vote Decide(uint64_t key, uint32_t min_total) const;
 
-  std::unordered_map<uint64_t, Votes> joins_;
-  std::unordered_map<uint64_t, Votes> periods_;  // keyed by LowerHash(word)
-  std::unordered_map<std::string, MultiwordSplit> multiwords_;
+  VoteTable joins_;
+  VoteTable periods_;  // keyed by LowerHash(word)
+  StringMap<MultiwordSplit> multiwords_;
   std::unordered_map<std::string, uint32_t> plain_counts_;   // training only
   std::unordered_map<std::string, uint32_t> suffix_counts_;  // training only
   std::vector<std::string> clitic_suffixes_;                 // longest first
-  std::unordered_map<std::string, uint32_t> symbols_;
-  std::unordered_map<std::string, uint32_t> lead_punct_words_;
+  StringMap<uint32_t> symbols_;
+  StringMap<uint32_t> lead_punct_words_;
   uint32_t symbol_first_bytes_[8] = {};  // bitmap of first bytes of symbols_
 };
 
