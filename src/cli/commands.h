@@ -22,6 +22,7 @@ using Runner = std::function<int()>;
 void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
 void AddEvalCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
 void AddTrainCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
+void AddStoriesCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
 // Commands whose issue has not landed yet: they answer "not yet implemented".
 void AddPendingCommands(CLI::App& app, Runner* runner);
 

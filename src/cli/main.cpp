@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* kExamples = R"(Examples:
   crosscheck analyze examples/chechnya-2017 --format summary
+  crosscheck stories examples/chechnya-2017
   crosscheck analyze news.warc.gz --format jsonl --threads 2 > analysis.jsonl
   cat articles.jsonl | crosscheck analyze - --format jsonl
   crosscheck eval segment --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu.gz --json
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
   AddAnalyzeCommand(app, global, &runner);
   AddEvalCommand(app, global, &runner);
   AddTrainCommand(app, global, &runner);
+  AddStoriesCommand(app, global, &runner);
   AddPendingCommands(app, &runner);
 
   try {

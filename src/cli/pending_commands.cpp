@@ -7,7 +7,6 @@ namespace crosscheck::cli {
 
 void AddPendingCommands(CLI::App& app, Runner* runner) {
   const char* pending[][2] = {
-      {"stories", "group documents into stories (not yet implemented)"},
       {"brief", "the 'what we know' brief per story (not yet implemented)"},
       {"ingest", "add documents to a store (not yet implemented)"},
       {"serve", "HTTP API and web page over a store (not yet implemented)"},

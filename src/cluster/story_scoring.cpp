@@ -18,7 +18,7 @@ constexpr uint64_t kSweepEvery = 1 << 16;  // documents between sweeps of dead p
 constexpr float kMinIndexIdf = 3.0f;
 constexpr double kMinDocumentsForIdfFloor = 500;
 constexpr size_t kMaxPostingScan = 256;    // live postings read per look-up term
-constexpr size_t kShortlist = 32;          // stories whose cosine is computed per document
+constexpr size_t kShortlist = 24;          // stories whose cosine is computed per document
 constexpr size_t kCentroidPrune = 600;      // centroid terms kept: prune to half beyond this
 
 std::vector<WeightedTerm> Weigh(const std::vector<TermCount>& counts, const DecayedTermStats& stats) {
@@ -70,14 +70,23 @@ float Norm(const std::unordered_map<uint64_t, float>& centroid, const DecayedTer
   return static_cast<float>(std::sqrt(sum));
 }
 
-void AddTo(std::unordered_map<uint64_t, float>* centroid, const std::vector<WeightedTerm>& terms) {
-  for (const WeightedTerm& w : terms) (*centroid)[w.term] += w.unit;
-  if (centroid->size() <= kCentroidPrune) return;
+// Adds `terms` to the centroid and keeps *norm (its norm under the current
+// IDF) up to date; false when pruning made the norm stale.
+bool AddTo(std::unordered_map<uint64_t, float>* centroid, const std::vector<WeightedTerm>& terms, float* norm) {
+  double squared = static_cast<double>(*norm) * *norm;
+  for (const WeightedTerm& w : terms) {
+    float& c = (*centroid)[w.term];
+    squared += (2.0 * c * w.unit + static_cast<double>(w.unit) * w.unit) * w.idf * w.idf;
+    c += w.unit;
+  }
+  *norm = static_cast<float>(std::sqrt(std::max(0.0, squared)));
+  if (centroid->size() <= kCentroidPrune) return true;
   // Keep the heaviest half: a long-running story's centroid stays bounded.
   std::vector<std::pair<float, uint64_t>> ranked;
   for (const auto& [term, weight] : *centroid) ranked.emplace_back(-weight, term);
   std::nth_element(ranked.begin(), ranked.begin() + kCentroidPrune / 2, ranked.end());
   for (size_t i = kCentroidPrune / 2; i < ranked.size(); ++i) centroid->erase(ranked[i].second);
+  return false;
 }
 
 std::string StoryId(const std::string& document_id) {
@@ -113,7 +122,8 @@ int StorySessionImpl::PartnerStory(const Pending& p) const {
 // each story's best member, shortlists stories by it, then ranks the
 // shortlist by max(best member, centroid cosine).
 std::vector<StorySessionImpl::Candidate> StorySessionImpl::FindCandidates(const DocumentVectors& v, const Pending& p) {
-  std::unordered_map<uint64_t, float> member_dot;  // slot << 32 | member
+  auto& member_dot = member_dot_;  // slot << 32 | member; reused: no allocation per document
+  member_dot.clear();
   for (const WeightedTerm& w : Top(v.text, kQueryTerms, IndexIdfFloor())) {
     auto it = postings_.find(w.term);
     if (it == postings_.end()) continue;
@@ -130,7 +140,8 @@ std::vector<StorySessionImpl::Candidate> StorySessionImpl::FindCandidates(const 
       list.erase(std::remove_if(list.begin(), list.end(), [&](const Posting& e) { return !Live(e); }), list.end());
     }
   }
-  std::unordered_map<uint32_t, float> nearest;
+  auto& nearest = nearest_;
+  nearest.clear();
   for (const auto& [key, dot] : member_dot) {
     float& best = nearest[static_cast<uint32_t>(key >> 32)];
     best = std::max(best, dot);
@@ -141,15 +152,20 @@ std::vector<StorySessionImpl::Candidate> StorySessionImpl::FindCandidates(const 
   size_t n = std::min(ranked.size(), kShortlist);
   std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end());
   ranked.resize(n);
+  std::vector<Candidate> out;
   for (auto& [negative_score, slot] : ranked) {
     StoryState& s = stories_[slot];
     RefreshNorms(s);
-    negative_score = -std::max(-negative_score, static_cast<float>(Cosine(v.text, s.text, s.text_norm)));
+    Candidate c{slot, nearest[slot], {}, 0};
+    c.features[kTextCosine] = static_cast<float>(Cosine(v.text, s.text, s.text_norm));
+    out.push_back(c);
   }
+  auto score = [](const Candidate& c) { return std::max(c.nearest, c.features[kTextCosine]); };
   n = std::min<size_t>(n, options_.max_candidates);
-  std::partial_sort(ranked.begin(), ranked.begin() + n, ranked.end());
-  std::vector<Candidate> out;
-  for (size_t i = 0; i < n; ++i) out.push_back({ranked[i].second, nearest[ranked[i].second], {}, 0});
+  std::partial_sort(out.begin(), out.begin() + n, out.end(), [&](const Candidate& a, const Candidate& b) {
+    return score(a) > score(b) || (score(a) == score(b) && a.slot < b.slot);
+  });
+  out.resize(n);
   return out;
 }
 
@@ -168,7 +184,7 @@ void StorySessionImpl::ScoreCandidates(const DocumentVectors& v, const Pending& 
     RefreshNorms(s);
     Features& f = c.features;
     f[kBias] = 1;
-    f[kTextCosine] = static_cast<float>(Cosine(v.text, s.text, s.text_norm));
+    // f[kTextCosine] was computed while ranking the shortlist.
     f[kTitleCosine] = static_cast<float>(Cosine(v.title, s.title, s.title_norm));
     f[kEntityCosine] = static_cast<float>(Cosine(v.entities, s.entities, s.entity_norm));
     f[kTitleTextCosine] = static_cast<float>(Cosine(v.title, s.text, s.text_norm));
@@ -200,10 +216,13 @@ void StorySessionImpl::IndexTerms(uint32_t slot, uint32_t member, const Document
 
 void StorySessionImpl::Join(uint32_t slot, Pending& p, const DocumentVectors& v) {
   StoryState& s = stories_[slot];
-  AddTo(&s.text, v.text);
-  AddTo(&s.title, v.title);
-  AddTo(&s.entities, v.entities);
-  s.norms_epoch = UINT64_MAX;
+  // Norms follow the additions exactly under today's IDF; IDF drift is caught
+  // up when the statistics epoch changes.
+  bool fresh = s.norms_epoch == stats_epoch_ || s.members.empty();
+  fresh &= AddTo(&s.text, v.text, &s.text_norm);
+  fresh &= AddTo(&s.title, v.title, &s.title_norm);
+  fresh &= AddTo(&s.entities, v.entities, &s.entity_norm);
+  s.norms_epoch = fresh ? stats_epoch_ : UINT64_MAX;
   const DocumentRecord& r = p.record;
   if (r.time != kUnknownTime) {
     s.first_time = s.first_time == kUnknownTime ? r.time : std::min(s.first_time, r.time);

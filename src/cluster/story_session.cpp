@@ -79,7 +79,7 @@ void StorySessionImpl::Flush(std::vector<Assignment>* out) {
     p.duplicates = duplicates_.Add(p.record, p.ordinal, clock_);
   }
   stats_added_ += batch_.size();
-  if (stats_added_ >= 256) {  // IDF has drifted enough to recompute story norms
+  if (stats_added_ >= 4096) {  // IDF has drifted enough to recompute story norms
     ++stats_epoch_;
     stats_added_ = 0;
   }

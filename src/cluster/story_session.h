@@ -119,7 +119,9 @@ class StorySessionImpl : public StorySession {
   std::unordered_map<uint64_t, uint64_t> member_story_;  // open documents: ordinal -> slot << 32 | generation
   std::unordered_map<int64_t, uint32_t> gold_story_;     // training: label -> open slot
   std::vector<Story> closed_;
-  std::vector<TrainingExample>* examples_ = nullptr;     // training: where examples go
+  std::vector<TrainingExample>* examples_ = nullptr;
+  std::unordered_map<uint64_t, float> member_dot_;  // FindCandidates scratch
+  std::unordered_map<uint32_t, float> nearest_;     // training: where examples go
 };
 
 }  // namespace crosscheck::cluster

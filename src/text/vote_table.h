@@ -4,6 +4,7 @@
 // miss) per lookup, this costs one probe into one array. Not thread-safe to
 // modify; const lookups are.
 #pragma once
+#include <bit>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -63,7 +64,7 @@ class VoteTable {
     std::vector<Slot> old = std::move(slots_);
     const size_t capacity = old.empty() ? 64 : 2 * old.size();
     slots_.assign(capacity, Slot{});
-    shift_ = 64 - __builtin_ctzll(capacity);
+    shift_ = 64 - std::countr_zero(capacity);
     size_ = 0;
     for (const Slot& s : old)
       if (s.key != 0) (*this)[s.key] = s.votes;

@@ -136,7 +136,7 @@ TEST(AnalyzeInput, ReadsJsonlFromStandardInput) {
 }
 
 TEST(Cli, CommandsOfLaterIssuesSayNotYetImplementedAndExitOne) {
-  for (const char* command : {"stories x", "brief x", "export --db x"}) {
+  for (const char* command : {"brief x", "export --db x", "serve --db x"}) {
     const CommandResult run = RunCrosscheck(command);
     EXPECT_EQ(run.exit_code, 1) << command;
     EXPECT_NE(run.err.find("not yet implemented"), std::string::npos) << command;
@@ -194,6 +194,20 @@ TEST(AnalyzeExample, WritesCoNLLUWithOneBlockPerSentence) {
   size_t blocks = 0;
   for (size_t pos = 0; (pos = run.out.find("# text = ", pos)) != std::string::npos; ++pos) ++blocks;
   EXPECT_GT(blocks, 10u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(StoriesExample, GroupsTheThreeReportsIntoOneStoryWithNoCopies) {
+  const CommandResult run = RunCrosscheck(std::string("stories ") + kExample + " --quiet");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(json["stories"].size(), 1u) << run.out;
+  const auto& docs = json["stories"][0]["documents"];
+  ASSERT_EQ(docs.size(), 3u);
+  for (const auto& doc : docs) EXPECT_TRUE(doc["copy_of"].is_null()) << doc.dump();
 }
 
 }  // namespace
