@@ -82,6 +82,9 @@ bool IsUciCsv(const std::filesystem::path& path) {
 }
 
 Result<std::vector<GoldDocument>> ReadJsonlGold(const std::filesystem::path& path, uint64_t* errors) {
+  if (!std::filesystem::is_regular_file(path)) {
+    return Status::Error(path.string() + ": expected a JSONL file (optionally .gz) with a cluster field, or the UCI CSV");
+  }
   gzFile file = gzopen(path.c_str(), "rb");
   if (!file) return Status::Error("cannot open " + path.string());
   LineReader reader(file);
