@@ -56,7 +56,7 @@ struct Story {
   std::string id;              // 16 hex digits, stable
   std::string title;           // the member headline closest to the story's headline centroid
   std::string first_date, last_date;  // "YYYY-MM-DD", "" if no member is dated
-  std::vector<StoryDocument> documents;   // in input order
+  std::vector<StoryDocument> documents;   // in stream order (date order)
   std::vector<ParagraphOverlap> overlaps;
 };
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "entities/binary_io.h"
+#include "core/binary_io.h"
 
 namespace crosscheck::entities {
 namespace {

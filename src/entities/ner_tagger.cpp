@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "entities/binary_io.h"
+#include "core/binary_io.h"
 #include "entities/iob2_corpus.h"
 
 namespace crosscheck::entities {

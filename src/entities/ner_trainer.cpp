@@ -8,7 +8,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "entities/binary_io.h"
+#include "core/binary_io.h"
 #include "entities/gazetteer.h"
 #include "entities/iob2_corpus.h"
 #include "entities/ner_features.h"

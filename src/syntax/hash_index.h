@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "syntax/binary_io.h"
+#include "core/binary_io.h"
 
 namespace crosscheck::syntax {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "syntax/binary_io.h"
+#include "core/binary_io.h"
 
 namespace crosscheck::syntax {
 namespace {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "syntax/binary_io.h"
+#include "core/binary_io.h"
 #include "syntax/dependency_parser.h"
 #include "syntax/parser_features.h"
 #include "syntax/transition_system.h"

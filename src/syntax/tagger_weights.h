@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "syntax/binary_io.h"
+#include "core/binary_io.h"
 
 namespace crosscheck::syntax {
 

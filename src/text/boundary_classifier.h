@@ -14,7 +14,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
-#include "text/binary_io.h"
+#include "core/binary_io.h"
 #include "text/token_lexicon.h"
 
 namespace crosscheck::text {

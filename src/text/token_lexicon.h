@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "text/binary_io.h"
+#include "core/binary_io.h"
 #include "text/vote_table.h"
 
 namespace crosscheck::text {

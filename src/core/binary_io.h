@@ -1,15 +1,14 @@
-// entities/binary_io.h (private to entities/): little-endian encoding for model
-// files, and the hashing used for feature and lexicon keys. ByteReader checks
-// bounds and remembers the first failure, so callers check ok() once per
-// section. (Same format as syntax/binary_io.h; kept separate because a folder
-// includes only core/ and itself.)
+// core/binary_io.h: little-endian encoding for model files (models/*.bin),
+// and the hashing used for feature and lexicon keys. ByteWriter appends to a
+// string; ByteReader checks bounds and remembers the first failure, so callers
+// check ok() once per section. Shared by every stage that ships a model.
 #pragma once
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 
-namespace crosscheck::entities {
+namespace crosscheck {
 
 class ByteWriter {
  public:
@@ -70,6 +69,7 @@ class ByteReader {
     return ok_ ? n : 0;
   }
   void Fail() { ok_ = false; }
+  bool at_end() const { return pos_ == in_.size(); }
 
  private:
   bool Need(size_t n) {
@@ -82,6 +82,7 @@ class ByteReader {
 };
 
 // FNV-1a, 64 bit: stable across platforms.
+inline uint64_t FnvByte(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
 inline constexpr uint64_t kFnvOffset = 1469598103934665603ull;
 inline uint64_t FnvBytes(uint64_t h, std::string_view s) {
   for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
@@ -99,4 +100,4 @@ inline uint64_t Mix64(uint64_t x) {
 }
 inline uint64_t Combine(uint64_t a, uint64_t b) { return Mix64(a * 0x9e3779b97f4a7c15ull + b); }
 
-}  // namespace crosscheck::entities
+}  // namespace crosscheck
