@@ -14,6 +14,7 @@
 #include "facts/facts_analyzer.h"
 #include "syntax/syntax_analyzer.h"
 #include "eval/segment_eval.h"
+#include "eval/story_eval.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -316,6 +317,7 @@ int RunPos(const EvalArgs& args, const GlobalOptions& global) {
 }
 
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
+  if (args.task == "stories") return eval::RunStoryEval(args.gold, args.json, ModelDir(global));
   if (args.task == "pos") return RunPos(args, global);
   if (args.task == "quotes") return RunQuotes(args, global);
   if (args.task == "ner") return RunNer(args, global);

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "analyze/analyzer.h"
 #include "entities/ner_trainer.h"
+#include "eval/story_eval.h"
 #include "syntax/parser_trainer.h"
 #include "syntax/pos_trainer.h"
 #include "text/segmenter_trainer.h"
@@ -103,6 +104,10 @@ int TrainNer(const TrainArgs& args, const GlobalOptions& global) {
 
 int RunTrain(const TrainArgs& args, const GlobalOptions& global) {
   if (args.model == "ner") return TrainNer(args, global);
+  if (args.model == "stories") {
+    return eval::RunStoryTraining(kShared, OutPath(args, global, "story.bin"), ModelDir(global), Command(args),
+                                  global.quiet);
+  }
   if (args.model == "segmenter") return TrainSegmenter(args, global);
   if (args.model == "pos") return TrainPos(args, global);
   if (args.model == "parser") return TrainParser(args, global);
@@ -115,7 +120,7 @@ int RunTrain(const TrainArgs& args, const GlobalOptions& global) {
 void AddTrainCommand(CLI::App& app, const GlobalOptions& global, Runner* runner) {
   auto args = std::make_shared<TrainArgs>();
   CLI::App* sub = app.add_subcommand("train", "rebuild a shipped model from public data (deterministic)");
-  sub->add_option("model", args->model, "segmenter | pos | parser | ner")->required();
+  sub->add_option("model", args->model, "segmenter | pos | parser | ner | stories")->required();
   sub->add_option("data,--data", args->data, "training files (default: UD EWT + GUM train in ../shared)");
   sub->add_option("--dev", args->dev, "development file (default: UD EWT dev)");
   sub->add_option("--out,-o", args->out, "model file to write (default: models/<model>.bin)");
