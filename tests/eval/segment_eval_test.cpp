@@ -1,5 +1,6 @@
 #include "eval/segment_eval.h"
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -24,7 +25,9 @@ std::string Gold() {
 class SegmentEvalTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / "crosscheck_segment_eval_test";
+    dir_ = std::filesystem::temp_directory_path() /
+           ("crosscheck_segment_eval_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+            "_" + std::to_string(::getpid()));  // ctest runs tests of one fixture in parallel
     std::filesystem::create_directories(dir_);
     std::ofstream(dir_ / "gold.conllu") << Gold();
   }

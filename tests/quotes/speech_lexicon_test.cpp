@@ -1,5 +1,6 @@
 #include "quotes/speech_lexicon.h"
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +14,9 @@ namespace {
 class SpeechLexiconTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / "crosscheck_speech_lexicon_test";
+    dir_ = std::filesystem::temp_directory_path() /
+           ("crosscheck_speech_lexicon_test_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+            "_" + std::to_string(::getpid()));  // ctest runs tests of one fixture in parallel
     std::filesystem::create_directories(dir_);
     Write("reporting_verbs.tsv", "lemma\tclasses\tforms\ndeny\tdenial\tdeny|denies|denied|denying\n");
     Write("quote_verbs_ggt.txt", "announce\nannounced\nannounces\nsay\n");
