@@ -29,6 +29,12 @@ struct EvalArgs {
   std::string split = "test";  // quotes: train | dev | test
 };
 
+// Prints a user-caused failure and returns the exit code for it.
+int Fail(const Status& status, int code) {
+  std::fprintf(stderr, "crosscheck: %s\n", status.message().c_str());
+  return code;
+}
+
 void AppendPrf(JsonWriter& w, const std::string& prefix, const eval::PRF& prf) {
   w.Key(prefix + "_f1"); w.Double(prf.f1);
   w.Key(prefix + "_precision"); w.Double(prf.precision);
@@ -70,7 +76,7 @@ int PrintSegment(const EvalArgs& args, const eval::SegmentScores& s, double seco
 int RunSegment(const EvalArgs& args, const GlobalOptions& global) {
   if (!args.raw_text.empty()) {
     auto raw = eval::RawTextOf(args.gold);
-    if (!raw.ok()) { std::fprintf(stderr, "crosscheck: %s\n", raw.status().message().c_str()); return 2; }
+    if (!raw.ok()) { return Fail(raw.status(), 2); }
     std::ofstream(args.raw_text, std::ios::binary) << *raw;
     return 0;
   }
@@ -80,10 +86,10 @@ int RunSegment(const EvalArgs& args, const GlobalOptions& global) {
     scores = eval::EvaluateSegmentationOutput(args.system, args.gold);
   } else {
     auto text = text::TextAnalyzer::Load(ModelDir(global));
-    if (!text.ok()) { std::fprintf(stderr, "crosscheck: %s\n", text.status().message().c_str()); return 1; }
+    if (!text.ok()) { return Fail(text.status(), 1); }
     scores = eval::EvaluateSegmentation(**text, args.gold);
   }
-  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  if (!scores.ok()) { return Fail(scores.status(), 2); }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return PrintSegment(args, *scores, seconds);
 }
@@ -95,7 +101,7 @@ double SecondsSince(std::chrono::steady_clock::time_point start) {
 int RunParse(const EvalArgs& args, const GlobalOptions& global) {
   const auto start = std::chrono::steady_clock::now();
   const auto scores = eval::EvaluateParsing(ModelDir(global), args.gold);
-  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  if (!scores.ok()) { return Fail(scores.status(), 2); }
   const double seconds = SecondsSince(start);
   if (args.json) {
     std::string out;
@@ -144,11 +150,11 @@ int RunQuantities(const EvalArgs& args, const GlobalOptions& global) {
   const facts::Annotator annotate = MakeAnnotator(global, &error);
   if (!annotate) { std::fprintf(stderr, "crosscheck: %s\n", error.c_str()); return 1; }
   auto facts = facts::FactsAnalyzer::Load(analyze::DefaultDataDir() / "lexicons");
-  if (!facts.ok()) { std::fprintf(stderr, "crosscheck: %s\n", facts.status().message().c_str()); return 1; }
+  if (!facts.ok()) { return Fail(facts.status(), 1); }
   eval::QuantityEvalOptions options;
   options.half = args.half == "0" ? 0 : args.half == "1" ? 1 : -1;
   const auto s = eval::EvaluateQuantities(*facts, annotate, args.gold, options);
-  if (!s.ok()) { std::fprintf(stderr, "crosscheck: %s\n", s.status().message().c_str()); return 2; }
+  if (!s.ok()) { return Fail(s.status(), 2); }
   const double seconds = SecondsSince(start);
   if (args.json) {
     std::string out;
@@ -228,10 +234,10 @@ int RunNer(const EvalArgs& args, const GlobalOptions& global) {
     scores = eval::EvaluateNerOutput(args.system, args.gold);
   } else {
     auto recognizer = entities::EntityRecognizer::Load(ModelDir(global), analyze::DefaultDataDir());
-    if (!recognizer.ok()) { std::fprintf(stderr, "crosscheck: %s\n", recognizer.status().message().c_str()); return 1; }
+    if (!recognizer.ok()) { return Fail(recognizer.status(), 1); }
     scores = eval::EvaluateNer(**recognizer, args.gold);
   }
-  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  if (!scores.ok()) { return Fail(scores.status(), 2); }
   return PrintNer(args, *scores, SecondsSince(start));
 }
 
@@ -245,11 +251,11 @@ void AppendAttribution(JsonWriter& w, const std::string& prefix, const eval::Att
 int RunQuotes(const EvalArgs& args, const GlobalOptions& global) {
   const auto start = std::chrono::steady_clock::now();
   auto analyzer = analyze::Analyzer::Load(ModelDir(global));
-  if (!analyzer.ok()) { std::fprintf(stderr, "crosscheck: %s\n", analyzer.status().message().c_str()); return 1; }
+  if (!analyzer.ok()) { return Fail(analyzer.status(), 1); }
   const analyze::Analyzer& loaded = *analyzer;
   const auto s = eval::EvaluateQuotes([&](Document doc) { return loaded.Analyze(std::move(doc)); },
                                       args.gold, args.split);
-  if (!s.ok()) { std::fprintf(stderr, "crosscheck: %s\n", s.status().message().c_str()); return 2; }
+  if (!s.ok()) { return Fail(s.status(), 2); }
   const double seconds = SecondsSince(start);
   if (args.json) {
     std::string out;
@@ -289,7 +295,7 @@ int RunQuotes(const EvalArgs& args, const GlobalOptions& global) {
 int RunPos(const EvalArgs& args, const GlobalOptions& global) {
   const auto start = std::chrono::steady_clock::now();
   const auto scores = eval::EvaluatePosTagging(ModelDir(global), args.gold);
-  if (!scores.ok()) { std::fprintf(stderr, "crosscheck: %s\n", scores.status().message().c_str()); return 2; }
+  if (!scores.ok()) { return Fail(scores.status(), 2); }
   const double seconds = SecondsSince(start);
   if (args.json) {
     std::string out;

@@ -74,7 +74,7 @@ struct EntityMention {
 // A place in the gazetteer (GeoNames), for linked LOC entities and demonyms.
 struct PlaceLink {
   int64_t geonames_id = 0;   // 0 = not linked (countries and regions: see source_id)
-  std::string name;          // gazetteer name ("Grozny")
+  std::string name;          // gazetteer name ("Lyon")
   std::string country;       // ISO 3166-1 alpha-2 ("RU")
   std::string admin1;        // first-level region name or code, if known
   double latitude = 0, longitude = 0;  // 0, 0 = unknown (the shipped gazetteer has no coordinates)
@@ -87,7 +87,7 @@ struct PlaceLink {
 // An entity of the entities stage: the mentions within one document that
 // refer to the same person, organisation, place or other named thing.
 struct Entity {
-  std::string name;          // canonical name: the fullest name form ("Ramzan Kadyrov")
+  std::string name;          // canonical name: the fullest name form ("Angela Merkel")
   std::string type;          // "PERSON", "ORG", "LOC", "MISC"
   std::vector<EntityMention> mentions;  // in text order
   PlaceLink place;           // LOC (and demonyms): the linked place, if any
@@ -132,11 +132,11 @@ struct Quote {
   std::string verb;          // lemma of the cue ("say", "tell", "deny"; ":" or "—" for punctuation cues)
   Span verb_span;
   std::string stance;        // neutral|assertive|distancing|denial|admission|... from the verb lexicon
-  std::string addressee;     // "Interfax" in "told Interfax", medium or audience if given
-  std::string handle;        // posts: "@RuPaul"
+  std::string addressee;     // "Reuters" in "told Reuters", medium or audience if given
+  std::string handle;        // posts: "@nytimes"
   std::string date;          // posts: ISO date of the post
   // Added by the quotes stage:
-  std::string speaker_role;  // title or role written with the name ("Kadyrov's spokesperson"), "" if none
+  std::string speaker_role;  // title or role written with the name ("the minister's spokesperson"), "" if none
   int32_t continues = -1;    // index into quotes of the earlier part of the same statement,
                              // interrupted by its attribution ("…," he said. "…"); -1 if none
   int32_t speaker_from = -1; // floating quote: index of the quote whose speaker it inherited; -1 if none

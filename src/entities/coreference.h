@@ -1,7 +1,7 @@
 // entities/coreference.h (private to entities/): groups one document's
 // mentions into entities.
 // - The same name again, a later surname or first part of a person's name
-//   ("Kadyrov" -> "Ramzan Kadyrov"; the earlier short form joins a later full
+//   ("Merkel" -> "Angela Merkel"; the earlier short form joins a later full
 //   one too), and acronyms of organisation names ("HRW" <-> "Human Rights
 //   Watch") join the same entity; a single-token mention the tagger typed
 //   differently follows the person it names.
