@@ -142,6 +142,42 @@ struct Quote {
   int32_t speaker_from = -1; // floating quote: index of the quote whose speaker it inherited; -1 if none
 };
 
+// One link of an attribution chain: a party the document says a fact comes from.
+struct Attribution {
+  std::string source;        // canonical name or description ("Novaya Gazeta", "a source")
+  int32_t entity = -1;       // index into AnalyzedDocument::entities, -1 if none
+  Span span;                 // the source's words in the text, empty if implicit
+  std::string cue;           // lemma of the cue: "report", "tell", "according to", "cite"
+  std::string kind;          // "outlet", "person", "organisation", "anonymous" or "other"
+};
+
+// A fact-bearing clause as a record (claims stage): did what, to whom, how
+// many, where, when, how certainly and on whose word.
+struct Claim {
+  uint32_t sentence = 0;     // index into AnalyzedDocument::sentences
+  Span span;                 // the clause (at least trigger..patient), bytes of Document::text
+  std::string event;         // KILL, WOUND, DETAIN, TORTURE, ABDUCT, DISPLACE, PROTEST, ATTACK,
+                             // SIGN, VOTE, PAY, ... or STATE for other checkable statements
+  std::string trigger;       // lemma of the verb or noun that names the event ("detain")
+  Span trigger_span;
+  std::string agent;         // who did it, as written or canonical; "" if not stated
+  int32_t agent_entity = -1; // index into entities, -1 if none
+  Span agent_span;
+  std::string patient;       // to whom/what ("gay men"); "" if not stated
+  int32_t patient_entity = -1;
+  Span patient_span;
+  int32_t quantity = -1;     // index into quantities: the patient's count, -1 if none
+  int32_t place_entity = -1; // index into entities: a LOC the clause names, -1 if none
+  int32_t date = -1;         // index into dates: when, -1 if none
+  std::string modality;      // asserted|hedged|denied|questioned|negated
+  std::string modality_cue;  // the words that set it ("reportedly", "denied"), "" for asserted
+  Span modality_span;
+  // Who the document says the fact comes from, outermost first
+  // (outlet <- person <- source); empty = the outlet's own reporting.
+  std::vector<Attribution> attribution;
+  int32_t quote = -1;        // index into quotes when the clause is quoted speech, -1 if not
+};
+
 // A document with the layers the analysis stages have added so far.
 struct AnalyzedDocument {
   Document doc;
@@ -152,6 +188,7 @@ struct AnalyzedDocument {
   std::vector<Quantity> quantities; // facts stage
   std::vector<DateMention> dates;   // facts stage
   std::vector<Quote> quotes;        // quotes stage
+  std::vector<Claim> claims;        // claims stage
 };
 
 }  // namespace crosscheck

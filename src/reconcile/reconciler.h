@@ -1,0 +1,40 @@
+// reconcile/reconciler.h: turns one story's analysed documents into its brief.
+// In: the story (members, syndicated copies) from cluster and the members'
+// AnalyzedDocuments (with claims and quotes). Out: a StoryBrief — canonical
+// entities, aligned claims with versions, estimate, primary and independent
+// sources and status, aligned quotes with word differences, a timeline, a
+// short extractive summary and the relay graph. Rules: docs/reconciliation.md.
+// Cost: O(claims^2 + quotes^2) per story plus the summary; a loaded
+// Reconciler is immutable and may be shared by threads.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "cluster/story_clusterer.h"
+#include "core/document.h"
+#include "core/status.h"
+#include "reconcile/brief.h"
+
+namespace crosscheck::reconcile {
+
+struct ReconcileOptions {
+  double point_tolerance = 0.10;   // point figures within 10% of each other agree
+  double claim_match_threshold = 0.5;
+  double quote_variant_threshold = 0.6;  // word overlap above: variant; below (same speaker, topic): paraphrase
+  size_t summary_sentences = 3;
+};
+
+class Reconciler {
+ public:
+  // Lexicons (data/lexicons) for event participants and loaded wording.
+  static Result<Reconciler> Load(const std::filesystem::path& data_dir,
+                                 ReconcileOptions options = {});
+  StoryBrief Reconcile(const cluster::Story& story,
+                       const std::vector<const AnalyzedDocument*>& documents) const;
+
+ private:
+  ReconcileOptions options_;
+};
+
+}  // namespace crosscheck::reconcile
