@@ -8,7 +8,9 @@
 // Reconciler is immutable and may be shared by threads.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "cluster/story_clusterer.h"
@@ -23,6 +25,7 @@ struct ReconcileOptions {
   double claim_match_threshold = 0.5;
   double quote_variant_threshold = 0.6;  // word overlap above: variant; below (same speaker, topic): paraphrase
   size_t summary_sentences = 3;
+  size_t timeline_entries = 24;
 };
 
 class Reconciler {
@@ -35,6 +38,8 @@ class Reconciler {
 
  private:
   ReconcileOptions options_;
+  // data/lexicons/participant_classes.tsv: noun lemma -> participant class.
+  std::shared_ptr<const std::map<std::string, std::string>> participant_class_;
 };
 
 }  // namespace crosscheck::reconcile

@@ -7,8 +7,11 @@
 #pragma once
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/status.h"
 #include "reconcile/brief.h"
 
 namespace crosscheck::report {
@@ -18,6 +21,24 @@ enum class BriefFormat { kMarkdown, kHtml, kJson };
 struct BriefWriteOptions {
   bool pictures = true;       // HTML: inline SVG figures, relay graph, timeline
   std::string page_title = "crosscheck brief";
+};
+
+Result<BriefFormat> ParseBriefFormat(std::string_view name);  // md|markdown|html|json
+
+// Writes briefs one story at a time, so a long run never holds them all.
+class BriefStreamWriter {
+ public:
+  BriefStreamWriter(BriefFormat format, std::ostream& out, BriefWriteOptions options = {})
+      : format_(format), out_(out), options_(std::move(options)) {}
+  void Begin();
+  void Write(const reconcile::StoryBrief& brief);
+  void End();
+
+ private:
+  BriefFormat format_;
+  std::ostream& out_;
+  BriefWriteOptions options_;
+  size_t written_ = 0;
 };
 
 void WriteBriefs(const std::vector<reconcile::StoryBrief>& briefs, BriefFormat format,
