@@ -3,20 +3,21 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 SHARED ?= ../shared
 FUZZ_SECONDS ?= 60
+DEPS_FLAGS ?=
 
 .PHONY: all deps build demo test eval bench fuzz clean
 
 all: build
 
 deps:
-	@scripts/install-deps
+	@scripts/install-deps $(DEPS_FLAGS)
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	@$(BUILD)/crosscheck analyze examples/chechnya-2017 --format summary
+	@$(BUILD)/crosscheck brief examples/chechnya-2017
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

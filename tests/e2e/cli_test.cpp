@@ -11,44 +11,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "e2e_util.h"
+
 namespace {
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
-
-CommandResult RunCrosscheck(const std::string& args) {
-  const auto err_path = std::filesystem::temp_directory_path() /
-                        ("crosscheck_e2e_" + std::to_string(::getpid()) + ".err");
-  const std::string command = std::string(CROSSCHECK_BINARY) + " " + args + " 2>" + err_path.string();
-  CommandResult run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 65536> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) run.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_path);
-  run.err.assign(std::istreambuf_iterator<char>(err), {});
-  std::filesystem::remove(err_path);
-  return run;
-}
-
-std::vector<nlohmann::json> ParseLines(const std::string& jsonl) {
-  std::vector<nlohmann::json> docs;
-  size_t start = 0;
-  while (start < jsonl.size()) {
-    const size_t end = jsonl.find('\n', start);
-    const std::string line = jsonl.substr(start, end - start);
-    if (!line.empty()) docs.push_back(nlohmann::json::parse(line));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return docs;
-}
 
 const char* kExample = "examples/chechnya-2017";
 
@@ -135,12 +100,10 @@ TEST(AnalyzeInput, ReadsJsonlFromStandardInput) {
   EXPECT_EQ(docs[1]["source"], "example.org");
 }
 
-TEST(Cli, CommandsOfLaterIssuesSayNotYetImplementedAndExitOne) {
-  for (const char* command : {"brief x", "export --db x", "serve --db x"}) {
-    const CommandResult run = RunCrosscheck(command);
-    EXPECT_EQ(run.exit_code, 1) << command;
-    EXPECT_NE(run.err.find("not yet implemented"), std::string::npos) << command;
-  }
+TEST(Cli, BriefOfAMissingInputReportsItAndExitsTwo) {
+  const CommandResult run = RunCrosscheck("brief /nonexistent/input.txt --quiet");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("/nonexistent/input.txt"), std::string::npos) << run.err;
 }
 
 TEST(Cli, BadUsageExitsWithOneAndHelpShowsExamples) {
