@@ -174,6 +174,57 @@ void AppendQuote(JsonWriter& w, const AnalyzedDocument& d, const Quote& q) {
   w.EndObject();
 }
 
+// Spans as prefix_begin / prefix_end, as the other layers write them (analysis_reader reads them back).
+void AppendPrefixedSpan(JsonWriter& w, const std::string& prefix, Span span) {
+  if (span.empty()) return;
+  w.Key(prefix + "begin"); w.Int(span.begin);
+  w.Key(prefix + "end"); w.Int(span.end);
+}
+
+void AppendIndexOrNull(JsonWriter& w, const char* key, int32_t value) {
+  w.Key(key);
+  if (value >= 0) w.Int(value); else w.Null();
+}
+
+void AppendAttributionLink(JsonWriter& w, const AnalyzedDocument& d, const Attribution& a) {
+  w.BeginObject();
+  w.Key("source"); w.String(a.source);
+  w.Key("kind"); w.String(a.kind);
+  AppendOptionalString(w, "cue", a.cue);
+  AppendOptionalIndex(w, "entity", a.entity);
+  AppendPrefixedSpan(w, "", a.span);
+  if (!a.span.empty()) { w.Key("text"); w.String(Slice(d.doc, a.span)); }
+  w.EndObject();
+}
+
+void AppendClaim(JsonWriter& w, const AnalyzedDocument& d, const Claim& c) {
+  w.BeginObject();
+  w.Key("event"); w.String(c.event);
+  w.Key("sentence"); w.Int(c.sentence);
+  AppendSpan(w, c.span);
+  w.Key("text"); w.String(Slice(d.doc, c.span));
+  w.Key("trigger"); w.String(c.trigger);
+  AppendPrefixedSpan(w, "trigger_", c.trigger_span);
+  w.StringOrNull("agent", c.agent);
+  AppendOptionalIndex(w, "agent_entity", c.agent_entity);
+  AppendPrefixedSpan(w, "agent_", c.agent_span);
+  w.StringOrNull("patient", c.patient);
+  AppendOptionalIndex(w, "patient_entity", c.patient_entity);
+  AppendPrefixedSpan(w, "patient_", c.patient_span);
+  AppendIndexOrNull(w, "quantity", c.quantity);
+  AppendIndexOrNull(w, "place_entity", c.place_entity);
+  AppendIndexOrNull(w, "date", c.date);
+  w.Key("modality"); w.String(c.modality);
+  w.StringOrNull("modality_cue", c.modality_cue);
+  AppendPrefixedSpan(w, "modality_", c.modality_span);
+  w.Key("attribution");
+  w.BeginArray();
+  for (const Attribution& a : c.attribution) AppendAttributionLink(w, d, a);
+  w.EndArray();
+  AppendIndexOrNull(w, "quote", c.quote);
+  w.EndObject();
+}
+
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
@@ -217,6 +268,10 @@ void AnalysisWriter::AppendDocumentJson(const AnalyzedDocument& d, std::string* 
   w.Key("quotes");
   w.BeginArray();
   for (const Quote& q : d.quotes) AppendQuote(w, d, q);
+  w.EndArray();
+  w.Key("claims");
+  w.BeginArray();
+  for (const Claim& c : d.claims) AppendClaim(w, d, c);
   w.EndArray();
   w.EndObject();
 }

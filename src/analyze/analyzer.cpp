@@ -30,6 +30,9 @@ Result<Analyzer> Analyzer::Load(const std::filesystem::path& model_dir,
   auto quotes = quotes::QuoteFinder::Load(data_dir / "lexicons");
   if (!quotes.ok()) return quotes.status();
   analyzer.quotes_ = std::make_shared<const quotes::QuoteFinder>(std::move(quotes).value());
+  auto claims = claims::ClaimExtractor::Load(data_dir / "lexicons");
+  if (!claims.ok()) return claims.status();
+  analyzer.claims_ = std::make_shared<const claims::ClaimExtractor>(std::move(claims).value());
   return analyzer;
 }
 
@@ -41,6 +44,7 @@ AnalyzedDocument Analyzer::Analyze(Document doc) const {
   if (entities_) entities_->Analyze(&out);
   facts_->Analyze(&out);
   quotes_->Find(&out);
+  claims_->Extract(&out);
   return out;
 }
 

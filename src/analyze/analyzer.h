@@ -2,12 +2,13 @@
 // In: a Document. Out: an AnalyzedDocument with every layer the loaded stages
 // produce: tokens and sentences (text), tags, lemmas and trees (syntax, when
 // models/pos.bin is present), entities (models/ner.bin), dates and quantities
-// (facts) and quotes with their speakers; claims come next. A loaded Analyzer is immutable and shared by
+// (facts), quotes with their speakers, and claims (last: they read every layer). A loaded Analyzer is immutable and shared by
 // all worker threads; Analyze() is safe to call concurrently.
 #pragma once
 #include <filesystem>
 #include <memory>
 
+#include "claims/claim_extractor.h"
 #include "core/document.h"
 #include "core/status.h"
 #include "entities/entity_recognizer.h"
@@ -34,6 +35,7 @@ class Analyzer {
   std::shared_ptr<const entities::EntityRecognizer> entities_;  // null without models/ner.bin
   std::shared_ptr<const facts::FactsAnalyzer> facts_;
   std::shared_ptr<const quotes::QuoteFinder> quotes_;
+  std::shared_ptr<const claims::ClaimExtractor> claims_;
 };
 
 // models/ next to the binary's source tree, unless CROSSCHECK_MODELS is set.

@@ -23,6 +23,8 @@ void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, Runner* runne
 void AddEvalCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
 void AddTrainCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
 void AddStoriesCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
+void AddBriefCommand(CLI::App& app, const GlobalOptions& global, Runner* runner);
+void AddStoreCommands(CLI::App& app, const GlobalOptions& global, Runner* runner);  // ingest, export, serve
 // Commands whose issue has not landed yet: they answer "not yet implemented".
 void AddPendingCommands(CLI::App& app, Runner* runner);
 

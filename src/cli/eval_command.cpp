@@ -9,12 +9,16 @@
 #include "eval/ner_eval.h"
 #include "eval/parse_eval.h"
 #include "eval/pos_eval.h"
+#include "eval/claim_eval.h"
 #include "eval/quantity_eval.h"
 #include "eval/quote_eval.h"
+#include "eval/reconcile_eval.h"
 #include "facts/facts_analyzer.h"
 #include "syntax/syntax_analyzer.h"
 #include "eval/segment_eval.h"
 #include "eval/story_eval.h"
+#include "eval/summary_eval.h"
+#include "reconcile/summarizer.h"
 
 namespace crosscheck::cli {
 namespace {
@@ -27,6 +31,8 @@ struct EvalArgs {
   std::string raw_text;  // segment: write the rebuilt raw text here and stop
   std::string half = "all";  // quantities: all | 0 (even sentences) | 1 (odd)
   std::string split = "test";  // quotes: train | dev | test
+  std::string articles;  // reconcile: the NeuS folder holding the gold stories' articles
+  size_t max_words = 60;  // summary: the word cap of every extractive system
 };
 
 // Prints a user-caused failure and returns the exit code for it.
@@ -322,6 +328,238 @@ int RunPos(const EvalArgs& args, const GlobalOptions& global) {
   return 0;
 }
 
+// ---- summary: ROUGE on NeuS beside Lead/LexRank/TextRank and the published outputs.
+
+void AppendSummaryScore(JsonWriter& w, const eval::SummarySystemScore& s) {
+  w.Key(s.name);
+  w.BeginObject();
+  w.Key("rouge1"); w.Double(s.rouge1);
+  w.Key("rouge2"); w.Double(s.rouge2);
+  w.Key("rougeL"); w.Double(s.rougeL);
+  w.Key("words"); w.Double(s.words, 1);
+  w.Key("n"); w.Int(static_cast<int64_t>(s.n));
+  w.EndObject();
+}
+
+void PrintSummaryJson(const EvalArgs& args, const eval::SummaryEvalReport& r, double seconds) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("task"); w.String("summary");
+  w.Key("gold"); w.String(args.gold);
+  w.Key("split"); w.String(r.split);
+  w.Key("n"); w.Int(static_cast<int64_t>(r.clusters));
+  w.Key("seconds"); w.Double(seconds, 3);
+  w.Key("rouge1"); w.Double(r.ours.rouge1);
+  w.Key("rouge2"); w.Double(r.ours.rouge2);
+  w.Key("rougeL"); w.Double(r.ours.rougeL);
+  w.Key("words"); w.Double(r.ours.words, 1);
+  w.Key("max_words"); w.Int(static_cast<int64_t>(r.max_words));
+  w.Key("reference_words"); w.Double(r.reference_words, 1);
+  w.Key("analysis_seconds"); w.Double(r.analysis_seconds, 3);
+  w.Key("summarize_ms_per_story"); w.Double(r.summarize_ms_per_story, 4);
+  w.Key("baselines"); w.BeginObject();
+  for (const auto& b : r.baselines) AppendSummaryScore(w, b);
+  w.EndObject();
+  w.Key("systems"); w.BeginObject();
+  for (const auto& s : r.systems) AppendSummaryScore(w, s);
+  w.EndObject();
+  w.EndObject();
+  std::printf("%s\n", out.c_str());
+}
+
+void PrintSummaryTable(const EvalArgs& args, const eval::SummaryEvalReport& r, double seconds) {
+  std::printf("summary  %s  (split %s, %llu clusters, cap %zu words; references %.1f words)\n", args.gold.c_str(),
+              r.split.c_str(), static_cast<unsigned long long>(r.clusters), r.max_words, r.reference_words);
+  std::printf("  %-36s %7s %7s %7s %7s\n", "system", "R-1", "R-2", "R-L", "words");
+  const auto row = [](const std::string& name, const eval::SummarySystemScore& s) {
+    std::printf("  %-36s %7.2f %7.2f %7.2f %7.1f\n", name.c_str(), s.rouge1, s.rouge2, s.rougeL, s.words);
+  };
+  row("crosscheck", r.ours);
+  for (const auto& b : r.baselines) row("baseline " + b.name, b);
+  for (const auto& s : r.systems) row("published " + s.name, s);
+  std::printf("  analysis %.2f s, summarizer %.3f ms/story, total %.2f s\n", r.analysis_seconds,
+              r.summarize_ms_per_story, seconds);
+}
+
+int RunSummary(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  auto analyzer = analyze::Analyzer::Load(ModelDir(global));
+  if (!analyzer.ok()) { return Fail(analyzer.status(), 1); }
+  auto summarizer = reconcile::Summarizer::Load(analyze::DefaultDataDir());
+  if (!summarizer.ok()) { return Fail(summarizer.status(), 1); }
+  const analyze::Analyzer& loaded = *analyzer;
+  eval::SummaryEvalOptions options;
+  options.split = args.split;
+  options.max_words = args.max_words;
+  options.stopwords = analyze::DefaultDataDir() / "lexicons" / "function_words.tsv";
+  const auto report = eval::EvaluateSummaries([&](Document doc) { return loaded.Analyze(std::move(doc)); },
+                                              *summarizer, args.gold, options);
+  if (!report.ok()) { return Fail(report.status(), 2); }
+  if (args.json) PrintSummaryJson(args, *report, SecondsSince(start));
+  else PrintSummaryTable(args, *report, SecondsSince(start));
+  return 0;
+}
+
+// ---- reconcile: fact and quote alignment and status on the project's story gold set.
+
+void AppendReconcileScores(JsonWriter& w, const eval::ReconcileScores& s) {
+  w.Key("n"); w.Int(static_cast<int64_t>(s.stories));
+  AppendPrf(w, "alignment", s.alignment);
+  w.Key("status_accuracy"); w.Double(s.status_accuracy);
+  AppendPrf(w, "quote_alignment", s.quote_alignment);
+  w.Key("fact_recall"); w.Double(s.fact_recall);
+  w.Key("quote_match_accuracy"); w.Double(s.quote_match_accuracy);
+  w.Key("facts"); w.Int(static_cast<int64_t>(s.facts));
+  w.Key("gold_pairs"); w.Int(static_cast<int64_t>(s.alignment.gold));
+  w.Key("predicted_pairs"); w.Int(static_cast<int64_t>(s.alignment.predicted));
+  w.Key("quote_groups"); w.Int(static_cast<int64_t>(s.quote_groups));
+  w.Key("predicted_claims"); w.Int(static_cast<int64_t>(s.claims));
+  w.Key("claim_versions"); w.Int(static_cast<int64_t>(s.claim_versions));
+  w.Key("mapped_versions"); w.Int(static_cast<int64_t>(s.mapped_versions));
+  w.Key("status_confusion"); w.BeginObject();
+  std::string open;
+  for (const auto& [key, count] : s.status_confusion) {
+    if (key.first != open) {
+      if (!open.empty()) w.EndObject();
+      open = key.first;
+      w.Key(open); w.BeginObject();
+    }
+    w.Key(key.second); w.Int(static_cast<int64_t>(count));
+  }
+  if (!open.empty()) w.EndObject();
+  w.EndObject();
+}
+
+void PrintReconcileTable(const EvalArgs& args, const eval::ReconcileEvalReport& r, double seconds) {
+  std::printf("reconcile  %s  (dev + test stories; analysis %.2f s, total %.2f s)\n", args.gold.c_str(),
+              r.analysis_seconds, seconds);
+  std::printf("  %-6s %4s %8s %8s %8s %8s %8s %8s %8s\n", "split", "n", "align P", "align R", "align F1", "status",
+              "facts R", "quote F1", "q.match");
+  const auto row = [](const char* name, const eval::ReconcileScores& s) {
+    std::printf("  %-6s %4llu %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n", name,
+                static_cast<unsigned long long>(s.stories), s.alignment.precision, s.alignment.recall,
+                s.alignment.f1, s.status_accuracy, s.fact_recall, s.quote_alignment.f1, s.quote_match_accuracy);
+  };
+  row("dev", r.dev);
+  row("test", r.test);
+  row("all", r.all);
+  std::printf("  status (gold -> predicted, all):");
+  for (const auto& [key, count] : r.all.status_confusion)
+    std::printf(" %s->%s %llu", key.first.c_str(), key.second.c_str(), static_cast<unsigned long long>(count));
+  std::printf("\n  predicted claims %llu, versions %llu, mapped to gold %llu\n",
+              static_cast<unsigned long long>(r.all.claims), static_cast<unsigned long long>(r.all.claim_versions),
+              static_cast<unsigned long long>(r.all.mapped_versions));
+}
+
+int RunReconcile(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  auto analyzer = analyze::Analyzer::Load(ModelDir(global));
+  if (!analyzer.ok()) { return Fail(analyzer.status(), 1); }
+  auto reconciler = reconcile::Reconciler::Load(analyze::DefaultDataDir());
+  if (!reconciler.ok()) { return Fail(reconciler.status(), 1); }
+  const std::filesystem::path articles = !args.articles.empty()
+      ? std::filesystem::path(args.articles)
+      : std::filesystem::path(CROSSCHECK_SOURCE_DIR) / ".." / "shared" / "data" / "clusters" / "neus";
+  const analyze::Analyzer& loaded = *analyzer;
+  const auto report = eval::EvaluateReconcile([&](Document doc) { return loaded.Analyze(std::move(doc)); },
+                                              *reconciler, args.gold, articles);
+  if (!report.ok()) { return Fail(report.status(), 2); }
+  const double seconds = SecondsSince(start);
+  if (!args.json) { PrintReconcileTable(args, *report, seconds); return 0; }
+  const eval::ReconcileScores& top = args.split == "dev" ? report->dev : args.split == "all" ? report->all : report->test;
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("task"); w.String("reconcile");
+  w.Key("gold"); w.String(args.gold);
+  w.Key("split"); w.String(args.split == "dev" || args.split == "all" ? args.split : "test");
+  w.Key("seconds"); w.Double(seconds, 3);
+  w.Key("analysis_seconds"); w.Double(report->analysis_seconds, 3);
+  AppendReconcileScores(w, top);
+  for (const auto& [name, scores] : {std::pair<const char*, const eval::ReconcileScores*>{"dev", &report->dev},
+                                     {"test", &report->test}, {"all", &report->all}}) {
+    w.Key(name); w.BeginObject(); AppendReconcileScores(w, *scores); w.EndObject();
+  }
+  w.EndObject();
+  std::printf("%s\n", out.c_str());
+  return 0;
+}
+
+// ---- claims: the project's claim gold set (data/gold/claims/, docs/claims-guideline.md).
+
+void AppendClaimScores(JsonWriter& w, const eval::ClaimScores& s) {
+  w.Key("n"); w.Int(static_cast<int64_t>(s.all.gold));
+  w.Key("articles"); w.Int(static_cast<int64_t>(s.articles));
+  w.Key("f1"); w.Double(s.all.f1);
+  w.Key("precision"); w.Double(s.all.precision);
+  w.Key("recall"); w.Double(s.all.recall);
+  AppendPrf(w, "trigger", s.trigger);
+  AppendPrf(w, "event", s.event);
+  AppendPrf(w, "count", s.event_count);
+  AppendPrf(w, "modality", s.event_modality);
+  AppendPrf(w, "attribution", s.event_attribution);
+  w.Key("count_accuracy"); w.Double(s.count_accuracy);
+  w.Key("modality_accuracy"); w.Double(s.modality_accuracy);
+  w.Key("attribution_accuracy"); w.Double(s.attribution_accuracy);
+  w.Key("predicted"); w.Int(static_cast<int64_t>(s.all.predicted));
+}
+
+void PrintClaimTable(const EvalArgs& args, const eval::ClaimEvalResult& r, double seconds) {
+  std::printf("claims  %s  (P/R/F1; \"count\" = event+count, \"all\" = event+count+modality+attribution)\n",
+              args.gold.c_str());
+  for (const auto& [name, s] : {std::pair<const char*, const eval::ClaimScores*>{"dev", &r.dev},
+                                {"test", &r.test}, {"all", &r.all}}) {
+    std::printf("  %s: %llu articles, %llu gold claims, %llu predicted\n", name,
+                static_cast<unsigned long long>(s->articles), static_cast<unsigned long long>(s->all.gold),
+                static_cast<unsigned long long>(s->all.predicted));
+    const auto row = [](const char* field, const eval::PRF& p) {
+      std::printf("    %-22s %7.2f %7.2f %7.2f\n", field, p.precision, p.recall, p.f1);
+    };
+    row("trigger", s->trigger);
+    row("event", s->event);
+    row("event+count", s->event_count);
+    row("event+modality", s->event_modality);
+    row("event+attribution", s->event_attribution);
+    row("all", s->all);
+    std::printf("    accuracy over event matches: count %.2f, modality %.2f, attribution %.2f\n", s->count_accuracy,
+                s->modality_accuracy, s->attribution_accuracy);
+  }
+  std::printf("  %.2f s\n", seconds);
+}
+
+int RunClaims(const EvalArgs& args, const GlobalOptions& global) {
+  const auto start = std::chrono::steady_clock::now();
+  auto analyzer = analyze::Analyzer::Load(ModelDir(global));
+  if (!analyzer.ok()) { return Fail(analyzer.status(), 1); }
+  const std::filesystem::path articles = !args.articles.empty()
+      ? std::filesystem::path(args.articles)
+      : std::filesystem::path(CROSSCHECK_SOURCE_DIR) / ".." / "shared" / "data" / "clusters" / "neus";
+  const analyze::Analyzer& loaded = *analyzer;
+  const auto result = eval::EvaluateClaims([&](Document doc) { return loaded.Analyze(std::move(doc)); }, args.gold,
+                                           articles);
+  if (!result.ok()) { return Fail(result.status(), 2); }
+  const double seconds = SecondsSince(start);
+  if (!args.json) { PrintClaimTable(args, *result, seconds); return 0; }
+  const std::string split = args.split == "dev" || args.split == "all" ? args.split : "test";
+  const eval::ClaimScores& top = split == "dev" ? result->dev : split == "all" ? result->all : result->test;
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("task"); w.String("claims");
+  w.Key("gold"); w.String(args.gold);
+  w.Key("split"); w.String(split);
+  w.Key("seconds"); w.Double(seconds, 3);
+  AppendClaimScores(w, top);
+  for (const auto& [name, scores] : {std::pair<const char*, const eval::ClaimScores*>{"dev", &result->dev},
+                                     {"test", &result->test}, {"all", &result->all}}) {
+    w.Key(name); w.BeginObject(); AppendClaimScores(w, *scores); w.EndObject();
+  }
+  w.EndObject();
+  std::printf("%s\n", out.c_str());
+  return 0;
+}
+
 int RunEval(const EvalArgs& args, const GlobalOptions& global) {
   if (args.task == "stories") return eval::RunStoryEval(args.gold, args.json, ModelDir(global));
   if (args.task == "pos") return RunPos(args, global);
@@ -330,6 +568,9 @@ int RunEval(const EvalArgs& args, const GlobalOptions& global) {
   if (args.task == "quantities") return RunQuantities(args, global);
   if (args.task == "segment") return RunSegment(args, global);
   if (args.task == "parse") return RunParse(args, global);
+  if (args.task == "claims") return RunClaims(args, global);
+  if (args.task == "summary") return RunSummary(args, global);
+  if (args.task == "reconcile") return RunReconcile(args, global);
   std::fprintf(stderr, "crosscheck eval %s: not yet implemented\n", args.task.c_str());
   return 1;
 }
@@ -345,7 +586,9 @@ void AddEvalCommand(CLI::App& app, const GlobalOptions& global, Runner* runner) 
   sub->add_flag("--json", args->json, "print one JSON object");
   sub->add_option("--system", args->system, "segment: score this file (one sentence per line, tokens space-separated)");
   sub->add_option("--raw-text", args->raw_text, "segment: write the raw text rebuilt from --gold to this file");
-  sub->add_option("--split", args->split, "quotes: train | dev | test (default test)");
+  sub->add_option("--split", args->split, "quotes: train | dev | test; summary: train | val | test (default test)");
+  sub->add_option("--max-words", args->max_words, "summary: word cap of every extractive system (default 60)");
+  sub->add_option("--articles", args->articles, "reconcile: NeuS folder with the gold stories' articles (default ../shared/data/clusters/neus)");
   sub->add_option("--half", args->half, "quantities: all | 0 (even sentences: tuning) | 1 (odd: held out)");
   sub->footer("Example: crosscheck eval segment --gold ../shared/data/ud/en_ewt/en_ewt-ud-test.conllu.gz --json");
   sub->callback([runner, args, &global] { *runner = [args, &global] { return RunEval(*args, global); }; });

@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   AddEvalCommand(app, global, &runner);
   AddTrainCommand(app, global, &runner);
   AddStoriesCommand(app, global, &runner);
+  AddBriefCommand(app, global, &runner);
+  AddStoreCommands(app, global, &runner);
   AddPendingCommands(app, &runner);
 
   try {

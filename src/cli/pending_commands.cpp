@@ -1,17 +1,14 @@
 // Commands of the contract whose issues have not landed: they say so and exit 1.
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.h"
 
 namespace crosscheck::cli {
 
 void AddPendingCommands(CLI::App& app, Runner* runner) {
-  const char* pending[][2] = {
-      {"brief", "the 'what we know' brief per story (not yet implemented)"},
-      {"ingest", "add documents to a store (not yet implemented)"},
-      {"serve", "HTTP API and web page over a store (not yet implemented)"},
-      {"export", "write a store as JSONL (not yet implemented)"},
-  };
+  const std::vector<std::pair<const char*, const char*>> pending = {};
   for (const auto& [name, help] : pending) {
     CLI::App* sub = app.add_subcommand(name, help);
     sub->fallthrough(false);  // accept any arguments: the command is not there yet

@@ -89,7 +89,9 @@ int TrainParser(const TrainArgs& args, const GlobalOptions& global) {
 int TrainNer(const TrainArgs& args, const GlobalOptions& global) {
   entities::NerTrainOptions options;
   if (args.data.empty()) {
-    options.train_files = {kShared + "/ner/uner-en-ewt/en_ewt-ud-train.draft-normalized.iob2.gz"};
+    // EWT train is listed twice: it counts double against the extra GUM and WikiGold names.
+    const std::string ewt = kShared + "/ner/uner-en-ewt/en_ewt-ud-train.draft-normalized.iob2.gz";
+    options.train_files = {ewt, ewt, kGumTrain, kShared + "/ner/wikigold/wikigold.iob2.gz"};
   } else {
     options.train_files.assign(args.data.begin(), args.data.end());
   }

@@ -32,9 +32,11 @@ Result<std::unordered_set<std::string>> ReadWordList(const std::filesystem::path
 
 class Recognizer final : public EntityRecognizer {
  public:
-  Recognizer(NerModel model, Gazetteer gazetteer, CorefLexicons lexicons)
+  Recognizer(NerModel model, Gazetteer gazetteer, CorefLexicons lexicons,
+             std::unordered_set<std::string> organization_words)
       : model_(std::move(model)), gazetteer_(std::move(gazetteer)),
-        lexicons_(std::move(lexicons)), tagger_(&model_, &gazetteer_) {}
+        lexicons_(std::move(lexicons)), organization_words_(std::move(organization_words)),
+        tagger_(&model_, &gazetteer_) {}
 
   // The stored self-tests must come out as they did at training time.
   Status CheckSelfTests(const std::filesystem::path& path) const {
@@ -73,6 +75,8 @@ class Recognizer final : public EntityRecognizer {
       AppendMentions(labels, sentence, s, &mentions);
     }
     RepairMentions(doc->tokens, &mentions);
+    AddOrganizationPatterns(*doc, organization_words_, &mentions);
+    PropagateNames(*doc, &mentions);
     for (uint32_t s = 0; s < doc->sentences.size(); ++s) AddDemonyms(*doc, s, gazetteer_, &mentions);
     std::vector<int64_t> demonym_places;
     doc->entities = ResolveEntities(*doc, std::move(mentions), lexicons_, &demonym_places);
@@ -99,6 +103,7 @@ class Recognizer final : public EntityRecognizer {
   NerModel model_;
   Gazetteer gazetteer_;
   CorefLexicons lexicons_;
+  std::unordered_set<std::string> organization_words_;  // "Committee", "Ministry", ...
   NerTagger tagger_;
 };
 
@@ -115,8 +120,12 @@ Result<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::Load(
   if (!verbs.ok()) return verbs.status();
   Result<std::unordered_set<std::string>> titles = ReadWordList(data_dir / "entities" / "person_titles.txt");
   if (!titles.ok()) return titles.status();
+  Result<std::unordered_set<std::string>> organization_words =
+      ReadWordList(data_dir / "entities" / "organization_words.txt");
+  if (!organization_words.ok()) return organization_words.status();
   auto recognizer = std::make_shared<Recognizer>(
-      std::move(*model), std::move(*gazetteer), CorefLexicons{std::move(*verbs), std::move(*titles)});
+      std::move(*model), std::move(*gazetteer), CorefLexicons{std::move(*verbs), std::move(*titles)},
+      std::move(*organization_words));
   if (Status status = recognizer->CheckSelfTests(model_path); !status.ok()) return status;
   return std::shared_ptr<const EntityRecognizer>(std::move(recognizer));
 }

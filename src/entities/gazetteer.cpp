@@ -4,6 +4,7 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "core/binary_io.h"
 #include "core/conllu.h"
 
 namespace crosscheck::entities {
@@ -81,6 +82,7 @@ Result<Gazetteer> Gazetteer::Load(const std::filesystem::path& data_dir) {
   Status status = gazetteer.ReadPlaces(data_dir / "gazetteer" / "places.tsv.gz");
   if (status.ok()) status = gazetteer.ReadCountries(data_dir / "gazetteer" / "countries_demonyms.tsv");
   if (status.ok()) status = gazetteer.ReadRegionDemonyms(data_dir / "entities" / "region_demonyms.tsv");
+  if (status.ok()) status = gazetteer.ReadNameLexicon(data_dir / "entities" / "name_lexicon.tsv");
   if (!status.ok()) return status;
   gazetteer.Index();
   return gazetteer;
@@ -176,6 +178,53 @@ std::span<const uint32_t> Gazetteer::Find(uint64_t key) const {
   auto hi = lo;
   while (hi != names_.end() && hi->first == key) ++hi;
   return {name_places_.data() + (lo - names_.begin()), static_cast<size_t>(hi - lo)};
+}
+
+Status Gazetteer::ReadNameLexicon(const std::filesystem::path& path) {
+  static constexpr std::pair<std::string_view, uint8_t> kCategories[] = {
+      {"person", kNamePerson}, {"first_name", kNameFirst}, {"surname", kNameSurname},
+      {"organization", kNameOrganization}, {"outlet", kNameOutlet}, {"place", kNamePlace},
+      {"facility", kNameFacility}};
+  std::unordered_map<std::string, uint32_t> head_counts;
+  Status status = ForEachRow(path, false, 2, [&](const std::vector<std::string_view>& f, uint64_t line) {
+    uint8_t bits = 0;
+    for (const auto& [name, bit] : kCategories) bits |= f[1] == name ? bit : 0;
+    if (bits == 0) {
+      return Status::Error(path.string() + ":" + std::to_string(line) + ": unknown category '" +
+                           std::string(f[1]) + "'");
+    }
+    lexicon_.emplace_back(NameKeyOf(f[0]), bits);
+    const size_t space = f[0].rfind(' ');
+    if ((bits & (kNameOrganization | kNameOutlet)) && space != std::string_view::npos) {
+      std::string head(f[0].substr(space + 1));
+      for (char& c : head) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      ++head_counts[head];
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  std::sort(lexicon_.begin(), lexicon_.end());
+  std::vector<std::pair<uint64_t, uint8_t>> merged;
+  for (const auto& [key, bits] : lexicon_) {
+    if (!merged.empty() && merged.back().first == key) merged.back().second |= bits;
+    else merged.emplace_back(key, bits);
+  }
+  lexicon_ = std::move(merged);
+  for (const auto& [head, count] : head_counts) {
+    if (count >= kMinHeadNames) organization_heads_.push_back(HashString(head));
+  }
+  std::sort(organization_heads_.begin(), organization_heads_.end());
+  return Status::Ok();
+}
+
+uint8_t Gazetteer::NameCategories(uint64_t key) const {
+  auto it = std::lower_bound(lexicon_.begin(), lexicon_.end(), key,
+                             [](const auto& entry, uint64_t k) { return entry.first < k; });
+  return it != lexicon_.end() && it->first == key ? it->second : 0;
+}
+
+bool Gazetteer::IsOrganizationHead(uint64_t lower_word_hash) const {
+  return std::binary_search(organization_heads_.begin(), organization_heads_.end(), lower_word_hash);
 }
 
 uint8_t Gazetteer::Categories(uint64_t key) const {

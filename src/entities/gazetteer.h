@@ -1,7 +1,10 @@
-// entities/gazetteer.h (private to entities/): places and demonyms.
+// entities/gazetteer.h (private to entities/): places, demonyms and other names.
 // Loads data/gazetteer/places.tsv.gz (GeoNames: countries, admin-1 regions,
 // cities with population >= 5000), data/gazetteer/countries_demonyms.tsv
-// (mledoze/countries) and data/entities/region_demonyms.tsv. Names are looked
+// (mledoze/countries), data/entities/region_demonyms.tsv and
+// data/entities/name_lexicon.tsv (people, first names, surnames,
+// organisations, news outlets, other places and facilities from WordNet,
+// compromise and the UCI News Aggregator publishers). Names are looked
 // up by a key that ignores case, spaces and punctuation ("U.S." == "US"), so
 // a run of tokens matches whatever the tokenizer did with inner periods.
 // Immutable after Load; safe to share between threads.
@@ -36,6 +39,12 @@ enum GazetteerCategory : uint8_t {
   kGazTown = 16, kGazDemonym = 32,
 };
 
+// What a name in data/entities/name_lexicon.tsv can be, as bits (tagger features).
+enum NameCategory : uint8_t {
+  kNamePerson = 1, kNameFirst = 2, kNameSurname = 4, kNameOrganization = 8, kNameOutlet = 16,
+  kNamePlace = 32, kNameFacility = 64,
+};
+
 // A demonym: "Russian" -> Russia, "Chechen" -> Chechnya.
 struct Demonym {
   uint32_t place = 0;  // index of the place (country or region)
@@ -57,6 +66,7 @@ uint64_t NameKeyOf(std::string_view name);
 
 class Gazetteer {
  public:
+  static constexpr uint32_t kMinHeadNames = 5;
   // Reads the three files under `data_dir`; errors name the file and line.
   static Result<Gazetteer> Load(const std::filesystem::path& data_dir);
 
@@ -65,6 +75,11 @@ class Gazetteer {
   std::span<const uint32_t> Find(uint64_t key) const;
   // Categories of all places and demonyms with key `key`; 0 if none.
   uint8_t Categories(uint64_t key) const;
+  // NameCategory bits of the lexicon names with key `key`; 0 if none.
+  uint8_t NameCategories(uint64_t key) const;
+  // True if at least kMinHeadNames multiword organisation or outlet names in
+  // the lexicon end with this lower-cased word ("times", "watch", "network").
+  bool IsOrganizationHead(uint64_t lower_word_hash) const;
   // The demonym with this key, or nullptr.
   const Demonym* FindDemonym(uint64_t key) const;
   const Place& place(uint32_t index) const { return places_[index]; }
@@ -76,6 +91,7 @@ class Gazetteer {
   Status ReadPlaces(const std::filesystem::path& path);
   Status ReadCountries(const std::filesystem::path& path);
   Status ReadRegionDemonyms(const std::filesystem::path& path);
+  Status ReadNameLexicon(const std::filesystem::path& path);
   void Index();
 
   std::vector<Place> places_;
@@ -83,6 +99,8 @@ class Gazetteer {
   std::vector<std::pair<uint64_t, uint8_t>> categories_; // (key, bits), sorted, unique
   std::vector<std::pair<uint64_t, Demonym>> demonyms_;   // sorted by key
   std::vector<uint32_t> name_places_;                    // places in names_ order
+  std::vector<std::pair<uint64_t, uint8_t>> lexicon_;    // (key, NameCategory bits), sorted, unique
+  std::vector<uint64_t> organization_heads_;             // HashString of lower-cased words, sorted
 };
 
 }  // namespace crosscheck::entities

@@ -159,25 +159,47 @@ void ParseEntityBrackets(std::string_view value, int word,
 }
 
 bool IsNameConnector(std::string_view form) {
-  return form == "of" || form == "and" || form == "&" || form == "-" || form == "de";
+  return form == "of" || form == "and" || form == "&" || form == "-" || form == "de" ||
+         form == "the" || form == "for" || form == "on";
 }
 
-// The PROPN run around the syntactic head of `span`, or {-1,-1}.
-std::pair<int, int> NameRun(const conllu::Sentence& s, const GumSpan& span) {
+// Proper-noun words by their PTB tag: GUM gives "United" in "United States"
+// the UPOS VERB but the XPOS NNP.
+bool IsNameWord(const conllu::Word& w) {
+  return w.xpos == "NNP" || w.xpos == "NNPS" || w.upos == "PROPN";
+}
+
+// The run of name words around the syntactic head of `span`, or {-1,-1}.
+// `blocked` words (inside other entities nested in a person's mention, as
+// "U.S." in "U.S. President X") end the run.
+std::pair<int, int> NameRun(const conllu::Sentence& s, const GumSpan& span,
+                            const std::vector<uint8_t>& blocked) {
   int head = -1;
   for (int w = span.first; w <= span.last && head < 0; ++w) {
     const int h = s.words[w].head - 1;
     if (h < span.first || h > span.last) head = w;
   }
-  if (head < 0 || s.words[head].upos != "PROPN") return {-1, -1};
+  if (head < 0 || !IsNameWord(s.words[head]) || blocked[head]) return {-1, -1};
+  auto name = [&](int w) { return IsNameWord(s.words[w]) && !blocked[w]; };
   int first = head, last = head;
-  while (first > span.first && s.words[first - 1].upos == "PROPN") --first;
-  while (last < span.last) {
-    if (s.words[last + 1].upos == "PROPN") {
+  while (true) {
+    if (first > span.first && name(first - 1)) {
+      --first;
+    } else if (first - 2 >= span.first && IsNameConnector(s.words[first - 1].form) &&
+               s.words[first - 1].form != "the" && name(first - 2)) {
+      first -= 2;
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (last < span.last && name(last + 1)) {
       ++last;
-    } else if (last + 2 <= span.last && IsNameConnector(s.words[last + 1].form) &&
-               s.words[last + 2].upos == "PROPN") {
+    } else if (last + 2 <= span.last && IsNameConnector(s.words[last + 1].form) && name(last + 2)) {
       last += 2;
+    } else if (last + 3 <= span.last && IsNameConnector(s.words[last + 1].form) &&
+               s.words[last + 2].form == "the" && name(last + 3)) {
+      last += 3;  // "Bank of the West"
     } else {
       break;
     }
@@ -185,7 +207,14 @@ std::pair<int, int> NameRun(const conllu::Sentence& s, const GumSpan& span) {
   return {first, last};
 }
 
-NerSentence GumSentenceTags(const conllu::Sentence& s, std::vector<GumSpan> spans) {
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+NerSentence GumSentenceTags(const conllu::Sentence& s, std::vector<GumSpan> spans,
+                            const std::unordered_set<std::string>& titles) {
   NerSentence out;
   for (const conllu::Word& w : s.words) out.words.push_back(w.form);
   out.tags.assign(s.words.size(), "O");
@@ -193,9 +222,26 @@ NerSentence GumSentenceTags(const conllu::Sentence& s, std::vector<GumSpan> span
   std::stable_sort(spans.begin(), spans.end(), [](const GumSpan& a, const GumSpan& b) {
     return a.last - a.first > b.last - b.first;
   });
+  std::vector<uint8_t> blocked(s.words.size(), 0);
   for (const GumSpan& span : spans) {
-    auto [first, last] = NameRun(s, span);
+    std::fill(blocked.begin(), blocked.end(), 0);
+    if (span.type == "PER") {
+      for (const GumSpan& inner : spans) {
+        const bool nested = inner.first >= span.first && inner.last <= span.last &&
+                            (inner.first != span.first || inner.last != span.last);
+        if (!nested) continue;
+        for (int w = inner.first; w <= inner.last; ++w) blocked[w] = 1;
+      }
+    }
+    auto [first, last] = NameRun(s, span, blocked);
     if (first < 0) continue;
+    if (span.type == "PER") {
+      // Titles are not part of a name in Universal NER ("President Obama" -> "Obama").
+      while (first <= last && titles.count(LowerAscii(s.words[first].form))) ++first;
+      if (first > last) continue;
+      // A plural proper noun alone names a group ("Afghans"), not a person.
+      if (first == last && s.words[first].xpos == "NNPS") continue;
+    }
     bool free = true;
     for (int w = first; w <= last; ++w) free = free && out.tags[w] == "O";
     if (!free) continue;
@@ -207,7 +253,8 @@ NerSentence GumSentenceTags(const conllu::Sentence& s, std::vector<GumSpan> span
 }  // namespace
 
 Result<std::vector<NerSentence>> ReadGumEntities(const std::filesystem::path& path,
-                                                 const std::vector<std::string>& genres) {
+                                                 const std::vector<std::string>& genres,
+                                                 const std::unordered_set<std::string>& titles) {
   Result<std::vector<conllu::Sentence>> gum = conllu::ReadFile(path);
   if (!gum.ok()) return gum.status();
   std::vector<NerSentence> sentences;
@@ -227,7 +274,7 @@ Result<std::vector<NerSentence>> ReadGumEntities(const std::filesystem::path& pa
       ParseEntityBrackets(conllu::MiscValue(s.words[w].misc, "Entity"), static_cast<int>(w),
                           &open, &done);
     }
-    NerSentence tagged = GumSentenceTags(s, std::move(done));
+    NerSentence tagged = GumSentenceTags(s, std::move(done), titles);
     tagged.doc_id = doc_id;
     sentences.push_back(std::move(tagged));
   }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -25,10 +26,15 @@ Result<std::vector<NerSentence>> ReadIob2(const std::filesystem::path& path);
 
 // Reads GUM CoNLL-U and keeps documents whose `# newdoc id` genre
 // (GUM_<genre>_...) is in `genres`. A person/organization/place entity whose
-// head words are proper nouns becomes a PER/ORG/LOC name: the run of PROPN
-// words (with inner "of", "the", "and", "-", "&") inside its bracket.
+// syntactic head is a proper noun (XPOS NNP/NNPS) becomes a PER/ORG/LOC name:
+// the run of proper nouns around the head inside its bracket (with inner
+// "of", "the", "and", "-", "&"), as Universal NER marks names. A person's
+// run stops at entities nested in it ("U.S." in "U.S. President X" is a
+// place of its own), loses leading `titles` (lower-cased: "president"), and
+// a lone plural ("Afghans") is a group, not a name.
 Result<std::vector<NerSentence>> ReadGumEntities(const std::filesystem::path& path,
-                                                 const std::vector<std::string>& genres);
+                                                 const std::vector<std::string>& genres,
+                                                 const std::unordered_set<std::string>& titles = {});
 
 // One entity of a tag sequence: tokens [first, end) of type `type`.
 struct TaggedSpan {

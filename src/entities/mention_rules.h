@@ -11,6 +11,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -28,6 +29,20 @@ struct RawMention {
 
 // Trims, extends or drops tagged mentions in place (see top comment).
 void RepairMentions(const std::vector<Token>& tokens, std::vector<RawMention>* mentions);
+
+// Document consistency: a later or earlier occurrence of a tagged name's
+// exact words (capitalized, outside other mentions) is the same name; so is
+// the last word of a person's full name written alone ("Smith" after "Anna
+// Smith"). Appends those mentions with the tagged type.
+void PropagateNames(const AnalyzedDocument& doc, std::vector<RawMention>* mentions);
+
+// "Committee to Protect Journalists", "Ministry of Defence": a capitalized
+// word from `opening_words` followed by to / for / of / on / against and
+// capitalized words (inner "the", "and", "of" allowed) is an organisation's
+// name. Replaces tagged mentions inside it; skips it if it overlaps one.
+void AddOrganizationPatterns(const AnalyzedDocument& doc,
+                             const std::unordered_set<std::string>& opening_words,
+                             std::vector<RawMention>* mentions);
 
 // Appends demonym mentions for tokens of sentence `s` outside `mentions`.
 void AddDemonyms(const AnalyzedDocument& doc, uint32_t s, const Gazetteer& gazetteer,

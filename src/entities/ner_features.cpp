@@ -14,7 +14,7 @@ enum Template : uint64_t {
   kNextShape, kPrevLowerWord, kWordNextLower, kShapeTrigram, kGazetteer, kDocCase,
   kPrevLowerShape, kLength, kNextLowerShape, kPrevPrevBigram, kRunPosition, kRunLast,
   kRunFirst, kRunNextWord, kRunPrevWord, kCluster, kCoarseCluster, kPrevCluster, kNextCluster,
-  kClusterCase,
+  kClusterCase, kNameLexicon, kNameLexiconCase, kRunOrgHead,
 };
 
 constexpr int kMaxGazetteerTokens = 5;
@@ -80,6 +80,8 @@ std::vector<std::pair<uint32_t, uint32_t>> CapitalizedRuns(const std::vector<std
       if (end < n && capitalized(end)) { ++end; continue; }
       size_t j = end;
       while (j < n && j < end + 2 && IsRunConnector(forms[j])) ++j;
+      // "X and the Y" joins two names, not one.
+      if (j == end + 2 && forms[end] == "and" && forms[end + 1] == "the") break;
       if (j > end && j < n && capitalized(j)) { end = j + 1; continue; }
       break;
     }
@@ -88,6 +90,8 @@ std::vector<std::pair<uint32_t, uint32_t>> CapitalizedRuns(const std::vector<std
   }
   return runs;
 }
+
+uint64_t BiasFeature() { return Feature(kBias, 0); }
 
 uint32_t WordClusters::Find(uint64_t lower_hash) const {
   auto it = std::lower_bound(entries.begin(), entries.end(), lower_hash,
@@ -156,7 +160,7 @@ std::string_view DocumentCasing::PreferredSpelling(std::string_view form) const 
   return it == words_.end() ? std::string_view() : std::string_view(it->second.spelling);
 }
 
-void FeatureExtractor::MatchGazetteer(const std::vector<std::string_view>& forms,
+void FeatureExtractor::MatchGazetteer(const std::vector<std::string_view>& forms, bool names,
                                       std::vector<uint16_t>* marks) const {
   marks->assign(forms.size(), 0);
   for (size_t i = 0; i < forms.size(); ++i) {
@@ -166,14 +170,18 @@ void FeatureExtractor::MatchGazetteer(const std::vector<std::string_view>& forms
     for (size_t n = 1; n <= kMaxGazetteerTokens && i + n <= forms.size(); ++n) {
       key.Add(forms[i + n - 1]);
       if (key.empty()) break;
-      if (const uint8_t bits = gazetteer_->Categories(key.value())) {
+      const uint8_t bits = names ? gazetteer_->NameCategories(key.value())
+                                 : gazetteer_->Categories(key.value());
+      if (bits != 0) {
         best = bits;
         best_len = n;
       }
     }
     for (size_t k = 0; k < best_len; ++k) {
       // Low byte: categories of a match covering this token; bit 8: starts a match.
-      if ((*marks)[i + k] == 0) (*marks)[i + k] = best | (k == 0 ? 0x100 : 0);
+      if ((*marks)[i + k] == 0) {
+        (*marks)[i + k] = best | (k == 0 ? 0x100 : 0) | (best_len > 1 ? 0x200 : 0);
+      }
     }
   }
 }
@@ -196,8 +204,9 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& forms,
     t.flags = CaseFlags(w);
     t.cluster = clusters_->Find(t.lower_hash);
   }
-  std::vector<uint16_t> gazetteer_marks;
-  MatchGazetteer(forms, &gazetteer_marks);
+  std::vector<uint16_t> gazetteer_marks, name_marks;
+  MatchGazetteer(forms, false, &gazetteer_marks);
+  MatchGazetteer(forms, true, &name_marks);
   const std::vector<std::pair<uint32_t, uint32_t>> runs = CapitalizedRuns(forms);
   out->hashes.clear();
   out->begin.assign(1, 0);
@@ -238,6 +247,14 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& forms,
         h.push_back(Feature(kGazetteer, bit | (mark & 0x100), t.flags & kInitCap));
       }
     }
+    if (name_marks[i] != 0) {
+      const uint16_t mark = name_marks[i];
+      for (uint8_t bit = 1; bit != 0 && bit <= kNameFacility; bit = static_cast<uint8_t>(bit << 1)) {
+        if (!(mark & bit)) continue;
+        h.push_back(Feature(kNameLexicon, bit | (mark & 0x300)));
+        h.push_back(Feature(kNameLexiconCase, bit | (mark & 0x300), t.flags & (kInitCap | kAllCaps)));
+      }
+    }
     if (t.cluster != 0) {
       h.push_back(Feature(kCluster, t.cluster & 0xffff));
       h.push_back(Feature(kCoarseCluster, t.cluster >> 16));
@@ -252,6 +269,11 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& forms,
       h.push_back(Feature(kRunFirst, info[rb + 2].lower_hash, position));
       h.push_back(Feature(kRunNextWord, info[re + 2].lower_hash));
       h.push_back(Feature(kRunPrevWord, info[rb + 1].lower_hash));
+      // A multiword capitalized run ending in a common last word of
+      // organisation names ("... Watch", "... Times"): likely an ORG.
+      if (re - rb > 1 && gazetteer_->IsOrganizationHead(info[re + 1].lower_hash)) {
+        h.push_back(Feature(kRunOrgHead, position));
+      }
     }
     if (!(t.flags & kNoLetters)) h.push_back(Feature(kDocCase, casing.Flags(forms[i]), first));
     out->begin.push_back(static_cast<uint32_t>(h.size()));

@@ -1,9 +1,11 @@
 // entities/ner_features.h (private to entities/): the tagger's input features.
 // One list of 64-bit feature hashes per token: word, lower-cased word, shape,
 // affixes, neighbours (+-2), case flags, gazetteer matches (longest run of
-// tokens naming a country, region, city or demonym) and how the word is cased
-// elsewhere in the same document (which helps all-caps headlines and
-// sentence-initial words). Feature hashes never depend on the label; the
+// tokens naming a country, region, city or demonym), name-lexicon matches
+// (person, first name, surname, organisation, outlet, other place, facility),
+// capitalized runs ending in a common organisation head word ("... Watch"),
+// word clusters, and how the word is cased elsewhere in the same document
+// (which helps all-caps headlines and sentence-initial words). Feature hashes never depend on the label; the
 // model maps a hash to one weight per label. Pure functions of their inputs.
 #pragma once
 #include <cstdint>
@@ -59,12 +61,17 @@ class FeatureExtractor {
                SentenceFeatures* out) const;
 
  private:
-  // Per token: gazetteer categories and whether the token starts the match.
-  void MatchGazetteer(const std::vector<std::string_view>& forms,
+  // Per token: gazetteer categories and whether the token starts the match
+  // (places: Categories; names: NameCategories, then bit 9 = multiword).
+  void MatchGazetteer(const std::vector<std::string_view>& forms, bool names,
                       std::vector<uint16_t>* marks) const;
   const Gazetteer* gazetteer_;
   const WordClusters* clusters_;
 };
+
+// The feature every token has (the label prior); the trainer shifts its
+// weights to trade precision for recall.
+uint64_t BiasFeature();
 
 std::string AsciiLower(std::string_view s);
 // "Kadyrov" -> "Xx", "U.S." -> "X.X.", "2017" -> "d".

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/binary_io.h"
 #include "entities/gazetteer.h"
@@ -53,19 +54,63 @@ struct Corpus {
   std::vector<uint16_t> gold;
 };
 
+// Lower-cased words of a one-per-line list ('#' comments).
+Result<std::unordered_set<std::string>> ReadWordSet(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path.string() + ": cannot open word list");
+  std::unordered_set<std::string> words;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') words.insert(AsciiLower(line));
+  }
+  return words;
+}
+
+// Web text often writes names in lower case ("burger king", "chicago"):
+// appends lower-cased copies of about options.lowercase_fraction of the
+// sentences that contain a name, chosen by a fixed pseudo-random sequence.
+void AddLowercaseCopies(const NerTrainOptions& options, std::vector<NerSentence>* sentences) {
+  uint64_t state = 0x10ca5e;
+  const size_t n = sentences->size();
+  for (size_t i = 0; i < n; ++i) {
+    const NerSentence& s = (*sentences)[i];
+    if (std::all_of(s.tags.begin(), s.tags.end(), [](const std::string& t) { return t == "O"; })) continue;
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    if (static_cast<double>(state >> 11) * 0x1.0p-53 >= options.lowercase_fraction) continue;
+    NerSentence copy = s;
+    copy.doc_id = "lowercase#" + s.doc_id;
+    for (std::string& w : copy.words) w = AsciiLower(w);
+    sentences->push_back(std::move(copy));
+  }
+}
+
+// All training sentences, types outside options.types read as O.
 Result<std::vector<NerSentence>> ReadTrainFiles(const NerTrainOptions& options) {
   std::vector<NerSentence> all;
+  std::unordered_set<std::string> titles;
   for (const std::filesystem::path& path : options.train_files) {
-    Result<std::vector<NerSentence>> part = path.string().find(".conllu") != std::string::npos
-                                                ? ReadGumEntities(path, kOpenGumGenres)
-                                                : ReadIob2(path);
+    const bool gum = path.string().find(".conllu") != std::string::npos;
+    if (gum && titles.empty()) {
+      Result<std::unordered_set<std::string>> read =
+          ReadWordSet(options.data_dir / "entities" / "person_titles.txt");
+      if (!read.ok()) return read.status();
+      titles = std::move(*read);
+    }
+    Result<std::vector<NerSentence>> part =
+        gum ? ReadGumEntities(path, kOpenGumGenres, titles) : ReadIob2(path);
     if (!part.ok()) return part.status();
     for (NerSentence& s : *part) {
       s.doc_id = path.filename().string() + "#" + s.doc_id;  // keeps files' documents apart
+      for (std::string& tag : s.tags) {
+        const std::string_view type = TagType(tag);
+        if (!type.empty() && std::find(options.types.begin(), options.types.end(), type) ==
+                                 options.types.end()) tag = "O";
+      }
       all.push_back(std::move(s));
     }
   }
   if (all.empty()) return Status::Error("TrainNer: no training sentences");
+  AddLowercaseCopies(options, &all);
   return all;
 }
 
@@ -307,6 +352,25 @@ void AddSelfTests(const std::vector<NerSentence>& samples, const Gazetteer& gaze
   }
 }
 
+// Lowers the bias weight of label O by the amount (from a fixed grid) that
+// gives the best span F1 on dev: the perceptron favours precision over recall.
+double TuneOutsideBias(Perceptron* p, const Corpus& dev, const FeatureIndex& index,
+                       const std::vector<uint8_t>& usable, const std::vector<std::string>& labels,
+                       std::vector<float>* w, const std::vector<float>& t) {
+  const uint32_t bias = index.Find(BiasFeature());
+  if (dev.sentences.empty() || bias == kUnknown) return 0;
+  float& o_weight = (*w)[static_cast<size_t>(bias) * labels.size()];
+  const float original = o_weight;
+  double best_f1 = -1, best_shift = 0;
+  for (double shift : {0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0}) {
+    o_weight = original - static_cast<float>(shift);
+    const double f1 = SpanF1(p, dev, *w, t, usable, labels);
+    if (f1 > best_f1 + 1e-9) best_f1 = f1, best_shift = shift;
+  }
+  o_weight = original - static_cast<float>(best_shift);
+  return best_shift;
+}
+
 }  // namespace
 
 Status TrainNer(const NerTrainOptions& options) {
@@ -343,36 +407,56 @@ Status TrainNer(const NerTrainOptions& options) {
                  corpus.sentences.size(), corpus.gold.size(), index.size(), k, elapsed());
   }
   const std::vector<uint8_t> allowed = AllowedTransitions(model.labels);
-  Perceptron perceptron(index.size(), k, allowed);
-  std::vector<uint32_t> order(corpus.sentences.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = 0x5eed;
-  std::vector<float> w, t, best_w, best_t;
-  double best_f1 = -1;
-  int best_epoch = 0;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    Shuffle(&order, &rng);
-    size_t wrong = 0;
-    for (uint32_t s : order) wrong += perceptron.Train(corpus, s, usable);
-    perceptron.Averaged(&w, &t);
-    const double f1 = dev.sentences.empty() ? epoch : SpanF1(&perceptron, dev, w, t, usable, model.labels);
-    if (!options.quiet) {
-      std::fprintf(stderr, "ner: epoch %d: %zu sentences wrong, dev span F1 %.2f (%.1fs)\n", epoch,
-                   wrong, f1, elapsed());
+  // Each run shuffles differently and keeps its best epoch on dev; the
+  // shipped weights are the mean of the runs (a bagging-like ensemble at
+  // no cost when tagging).
+  std::vector<float> w, t, best_w, best_t, sum_w, sum_t;
+  std::string best_epochs;
+  for (int run = 0; run < options.runs; ++run) {
+    Perceptron perceptron(index.size(), k, allowed);
+    std::vector<uint32_t> order(corpus.sentences.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    uint64_t rng = 0x5eed + static_cast<uint64_t>(run) * 0x9e3779b97f4a7c15ull;
+    double best_f1 = -1;
+    int best_epoch = 0;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      Shuffle(&order, &rng);
+      size_t wrong = 0;
+      for (uint32_t s : order) wrong += perceptron.Train(corpus, s, usable);
+      perceptron.Averaged(&w, &t);
+      const double f1 = dev.sentences.empty() ? epoch : SpanF1(&perceptron, dev, w, t, usable, model.labels);
+      if (!options.quiet) {
+        std::fprintf(stderr, "ner: run %d epoch %d: %zu sentences wrong, dev span F1 %.2f (%.1fs)\n", run + 1,
+                     epoch, wrong, f1, elapsed());
+      }
+      if (f1 > best_f1) best_f1 = f1, best_epoch = epoch, best_w = w, best_t = t;
     }
-    if (f1 > best_f1) best_f1 = f1, best_epoch = epoch, best_w = w, best_t = t;
+    best_epochs += (run > 0 ? "," : "") + std::to_string(best_epoch);
+    if (run == 0) {
+      sum_w = std::move(best_w), sum_t = std::move(best_t);
+    } else {
+      for (size_t i = 0; i < sum_w.size(); ++i) sum_w[i] += best_w[i];
+      for (size_t i = 0; i < sum_t.size(); ++i) sum_t[i] += best_t[i];
+    }
   }
+  for (float& x : sum_w) x /= static_cast<float>(options.runs);
+  for (float& x : sum_t) x /= static_cast<float>(options.runs);
+  best_w = std::move(sum_w), best_t = std::move(sum_t);
+  Perceptron perceptron(0, k, allowed);  // decoding only
+  const double best_f1 = dev.sentences.empty() ? 0 : SpanF1(&perceptron, dev, best_w, best_t, usable, model.labels);
+  const double o_shift = TuneOutsideBias(&perceptron, dev, index, usable, model.labels, &best_w, best_t);
   model.trainer = "entities::TrainNer: first-order averaged perceptron, Viterbi, BIO; best epoch " +
-                  std::to_string(best_epoch) + " of " + std::to_string(options.epochs) +
-                  " on dev; min feature count " + std::to_string(options.min_feature_count);
+                  best_epochs + " of " + std::to_string(options.epochs) + " (" + std::to_string(options.runs) +
+                  " averaged runs) on dev; min feature count " + std::to_string(options.min_feature_count) +
+                  "; O bias shift " + std::to_string(o_shift);
   model.command = options.command;
   for (const auto& path : options.train_files) model.training_files.push_back(path.filename().string());
   StoreWeights(index, best_w, usable, k, &model);
   model.transitions = best_t;
   AddSelfTests(dev_sentences.empty() ? *train : dev_sentences, *gazetteer, &model);
   if (!options.quiet) {
-    std::fprintf(stderr, "ner: kept %zu of %zu features; best dev F1 %.2f at epoch %d (%.1fs)\n",
-                 model.weights.rows(), index.size(), best_f1, best_epoch, elapsed());
+    std::fprintf(stderr, "ner: kept %zu of %zu features; dev F1 %.2f, best epochs %s (%.1fs)\n",
+                 model.weights.rows(), index.size(), best_f1, best_epochs.c_str(), elapsed());
   }
   return SaveNerModel(model, options.out_path);
 }

@@ -31,11 +31,7 @@ class FileDocumentSource : public DocumentSource {
     for (;;) {
       if (!reader_ && !OpenNextFile()) return false;
       if (!reader_) continue;
-      if (reader_->Next(doc)) {
-        const uint64_t ordinal = ordinal_++;
-        if (ordinal % options_.shard_count == options_.shard_index) return true;
-        continue;
-      }
+      if (reader_->Next(doc)) return true;
       bytes_done_ += stream_->raw_bytes();
       reader_.reset();
       stream_.reset();
@@ -53,6 +49,10 @@ class FileDocumentSource : public DocumentSource {
   bool OpenNextFile() {
     if (next_file_ >= files_.size()) return false;
     const InputFile& file = files_[next_file_++];
+    ShardFilter shard{options_.shard_index, options_.shard_count, file.shard_key};
+    // A one-document file of another shard is not even opened.
+    const bool whole_file = file.format == Format::kTxt || file.format == Format::kHtml;
+    if (whole_file && !shard.KeepFile()) return true;
     Result<std::unique_ptr<ByteStream>> stream =
         ByteStream::OpenFile(file.path, file.codec, /*sniff=*/file.path == "-");
     if (!stream.ok()) {
@@ -61,7 +61,7 @@ class FileDocumentSource : public DocumentSource {
     }
     stream_ = std::move(stream.value());
     reader_ = MakeRecordReader(file.format, stream_.get(), file.path,
-                               [this](const InputError& e) { Report(e); });
+                               [this](const InputError& e) { Report(e); }, std::move(shard));
     return true;
   }
 
@@ -70,7 +70,6 @@ class FileDocumentSource : public DocumentSource {
   size_t next_file_ = 0;
   std::unique_ptr<ByteStream> stream_;
   std::unique_ptr<RecordReader> reader_;
-  uint64_t ordinal_ = 0;
   uint64_t errors_ = 0;
   uint64_t bytes_done_ = 0;
 };

@@ -29,7 +29,10 @@ struct InputError {
 struct IngestOptions {
   // Called once per skipped record or file; the default prints to stderr.
   std::function<void(const InputError&)> on_error;
-  // Only documents whose ordinal i (0-based, in input order) has i % shard_count == shard_index.
+  // Only the records of shard `shard_index` of `shard_count`: a stable
+  // partition decided per record (WARC record, JSONL line, file) from its own
+  // key, before it is parsed (ingest/shard_filter.h). The shards of the same
+  // inputs have no overlap and together give the unsharded stream.
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
 };

@@ -48,7 +48,7 @@ std::optional<InputFile> ClassifyPath(const std::string& path) {
 
 Status ExpandInput(const std::string& input, std::vector<InputFile>* out) {
   if (input == "-") {
-    out->push_back({"-", Format::kJsonl, Codec::kNone});
+    out->push_back({"-", Format::kJsonl, Codec::kNone, "-"});
     return Status::Ok();
   }
   std::error_code ec;
@@ -62,6 +62,7 @@ Status ExpandInput(const std::string& input, std::vector<InputFile>* out) {
       std::string name = Lower(BaseName(input));
       file->codec = StripCodec(&name);
     }
+    file->shard_key = BaseName(input);
     out->push_back(*file);
     return Status::Ok();
   }
@@ -83,7 +84,10 @@ Status ExpandInput(const std::string& input, std::vector<InputFile>* out) {
   }
   // Byte-wise order of relative paths, independent of locale and directory order.
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [rel, file] : found) out->push_back(std::move(file));
+  for (auto& [rel, file] : found) {
+    file.shard_key = rel;
+    out->push_back(std::move(file));
+  }
   return Status::Ok();
 }
 

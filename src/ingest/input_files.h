@@ -17,6 +17,9 @@ struct InputFile {
   std::string path;  // as given, or joined under the directory given; "-" for stdin
   Format format = Format::kTxt;
   Codec codec = Codec::kNone;
+  // The name shards are keyed by (shard_filter.h): the path relative to the
+  // directory given, or the base name of a file given directly.
+  std::string shard_key;
 };
 
 // Format and codec from the name ("a.warc.gz" -> WARC, gzip); nullopt if the

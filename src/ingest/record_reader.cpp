@@ -10,14 +10,14 @@ namespace {
 // JSONL: one record per line, read line by line so memory stays at one line.
 class JsonlReader : public RecordReader {
  public:
-  JsonlReader(ByteStream* stream, std::string name, ErrorSink on_error)
-      : stream_(stream), name_(std::move(name)), on_error_(std::move(on_error)) {}
+  JsonlReader(ByteStream* stream, std::string name, ErrorSink on_error, ShardFilter shard)
+      : stream_(stream), name_(std::move(name)), on_error_(std::move(on_error)), shard_(std::move(shard)) {}
 
   bool Next(Document* doc) override {
     if (line_number_ == 0 && !CheckStart()) return false;
     while (stream_->ReadLine(&line_)) {
       ++line_number_;
-      if (Trim(line_).empty()) continue;
+      if (Trim(line_).empty() || !shard_.KeepPosition(':', line_number_)) continue;
       Result<Document> parsed = ParseJsonlLine(line_, name_, line_number_);
       if (parsed.ok()) {
         *doc = std::move(parsed.value());
@@ -33,7 +33,7 @@ class JsonlReader : public RecordReader {
   bool CheckStart() {
     const Status s = CheckLooksLikeText(stream_->Peek());
     if (s.ok()) return true;
-    on_error_(InputError{name_, 0, 0, s.message()});
+    if (shard_.KeepFile()) on_error_(InputError{name_, 0, 0, s.message()});  // one shard reports it
     line_number_ = ~uint64_t{0};
     return false;
   }
@@ -41,6 +41,7 @@ class JsonlReader : public RecordReader {
   ByteStream* stream_;
   std::string name_;
   ErrorSink on_error_;
+  ShardFilter shard_;
   uint64_t line_number_ = 0;
   std::string line_;
 };
@@ -79,13 +80,14 @@ class WholeFileReader : public RecordReader {
 }  // namespace
 
 std::unique_ptr<RecordReader> MakeRecordReader(Format format, ByteStream* stream,
-                                               const std::string& name, ErrorSink on_error) {
+                                               const std::string& name, ErrorSink on_error,
+                                               ShardFilter shard) {
   stream->set_error_handler([name, on_error](uint64_t offset, const std::string& message) {
     on_error(InputError{name, 0, offset, message});
   });
   switch (format) {
-    case Format::kJsonl: return std::make_unique<JsonlReader>(stream, name, std::move(on_error));
-    case Format::kWarc: return std::make_unique<WarcReader>(stream, name, std::move(on_error));
+    case Format::kJsonl: return std::make_unique<JsonlReader>(stream, name, std::move(on_error), std::move(shard));
+    case Format::kWarc: return std::make_unique<WarcReader>(stream, name, std::move(on_error), std::move(shard));
     case Format::kTxt:
     case Format::kHtml: break;
   }

@@ -9,6 +9,7 @@
 #include "core/document.h"
 #include "ingest/byte_stream.h"
 #include "ingest/readers.h"
+#include "ingest/shard_filter.h"
 
 namespace crosscheck::ingest {
 
@@ -22,8 +23,10 @@ class RecordReader {
 };
 
 // `stream` must outlive the reader; `name` is the path as given, used in
-// origins, ids and errors.
+// origins, ids and errors. Records `shard` does not keep are skipped before
+// they are parsed (and their errors are left to the shard that keeps them).
 std::unique_ptr<RecordReader> MakeRecordReader(Format format, ByteStream* stream,
-                                               const std::string& name, ErrorSink on_error);
+                                               const std::string& name, ErrorSink on_error,
+                                               ShardFilter shard = {});
 
 }  // namespace crosscheck::ingest

@@ -31,8 +31,8 @@ struct WarcReader::Record {
   bool keep = false;  // content is stored (a response record we will parse)
 };
 
-WarcReader::WarcReader(ByteStream* stream, std::string name, ErrorSink on_error)
-    : stream_(stream), name_(std::move(name)), on_error_(std::move(on_error)) {}
+WarcReader::WarcReader(ByteStream* stream, std::string name, ErrorSink on_error, ShardFilter shard)
+    : stream_(stream), name_(std::move(name)), on_error_(std::move(on_error)), shard_(std::move(shard)) {}
 
 void WarcReader::Error(uint64_t offset, std::string message) {
   on_error_(InputError{name_, 0, offset, std::move(message)});
@@ -56,7 +56,7 @@ bool WarcReader::Next(Document* doc) {
   if (!started_) {
     started_ = true;
     if (Trim(stream_->Peek()).empty() && stream_->error_count() == 0) {
-      Error(0, "empty file: expected WARC records");
+      if (shard_.KeepFile()) Error(0, "empty file: expected WARC records");  // one shard reports it
       return false;
     }
   }
@@ -124,9 +124,12 @@ bool WarcReader::ReadContent(Record* record) {
     Resync(record->offset, "WARC record without a valid Content-Length; skipping to the next record");
     return false;
   }
+  // Another shard's record is skipped like a non-response one: never parsed, never reported.
   const bool response = record->type == "response" &&
                         (record->content_type.empty() ||
-                         record->content_type.find("application/http") != std::string::npos);
+                         record->content_type.find("application/http") != std::string::npos) &&
+                        (record->record_id.empty() ? shard_.KeepPosition('#', ordinal_)
+                                                   : shard_.KeepKey(record->record_id));
   record->keep = response && record->length <= kMaxPayloadBytes;
   if (response && !record->keep) {
     Error(record->offset, "WARC response record of " + std::to_string(record->length) +

@@ -14,7 +14,8 @@ namespace crosscheck::ingest {
 
 class WarcReader : public RecordReader {
  public:
-  WarcReader(ByteStream* stream, std::string name, ErrorSink on_error);
+  // Response records `shard` does not keep are skipped unparsed (shard_filter.h).
+  WarcReader(ByteStream* stream, std::string name, ErrorSink on_error, ShardFilter shard = {});
   bool Next(Document* doc) override;
 
  private:
@@ -34,6 +35,7 @@ class WarcReader : public RecordReader {
   ByteStream* stream_;
   std::string name_;
   ErrorSink on_error_;
+  ShardFilter shard_;
   uint64_t ordinal_ = 0;  // records seen, for ids of records without WARC-Record-ID
   bool started_ = false;    // the empty-input check has run
   bool resyncing_ = false;  // after an error: skip to the next "WARC/" line quietly

@@ -120,6 +120,7 @@ struct Relay {
   std::string from_kind, to_kind;         // primary|intermediary|outlet
   std::string kind;                       // relays|copies (syndicated copy)
   uint32_t claims = 0;                    // how many claim versions follow this edge
+  std::vector<Cite> cites;                // the versions whose attribution takes this step
 };
 
 struct StoryBrief {

@@ -26,6 +26,7 @@ struct Version {
   std::string bound;
   std::vector<std::string> chain; // attribution names, outermost first
   std::vector<std::string> chain_kinds;
+  std::vector<std::string> chain_cues;
   std::string primary_key;        // what independence is counted on
   bool credible = false;          // asserted or hedged
 };
@@ -69,14 +70,30 @@ std::string DisplayNumber(double v) {
   return buf;
 }
 
-// Points are widened by the tolerance (and approximate figures by 10%) before
-// intervals are compared, so "about 100" and "98" agree but "3" and "26" do not.
+// A figure as written is precise to half a unit of its last non-zero digit:
+// "156" means 155.5–156.5, "870,000" 865,000–875,000, "1.2 million"
+// 1.15–1.25 million. Exact figures agree when these intervals (widened by
+// the relative tolerance, if any) meet; approximate ones ("about 100") are
+// widened by a further 10%. So "156" and "157" conflict, "100" and "98" agree.
+double HalfUnit(double v) {
+  v = std::fabs(v);
+  if (v == 0) return 0;
+  double unit = std::pow(10.0, std::floor(std::log10(v)));
+  for (int i = 0; i < 12 && unit > 1e-9; ++i) {
+    const double q = v / unit;
+    if (std::fabs(q - std::round(q)) < 1e-6 * std::max(1.0, q)) break;
+    unit /= 10;
+  }
+  return unit / 2;
+}
+
 std::pair<double, double> Widened(const Version& v, double tolerance) {
   double lo = v.lo, hi = v.hi;
   if (v.bound == "approx") { lo *= 0.9; hi *= 1.1; }
   if (v.bound == "exact" || v.bound == "approx") {
-    lo *= 1 - tolerance;
-    if (hi != kInf) hi *= 1 + tolerance;
+    const double slack = std::max(HalfUnit(v.lo), tolerance * std::fabs(v.lo));
+    lo -= slack;
+    if (hi != kInf) hi += std::max(HalfUnit(v.hi), tolerance * std::fabs(v.hi));
   }
   return {lo, hi};
 }
@@ -85,7 +102,11 @@ bool Conflict(const Version& a, const Version& b, double tolerance) {
   if (!a.has_value || !b.has_value || a.unit != b.unit) return false;
   const auto [alo, ahi] = Widened(a, tolerance);
   const auto [blo, bhi] = Widened(b, tolerance);
-  return ahi < blo || bhi < alo;
+  return ahi <= blo || bhi <= alo;
+}
+
+bool SameFigure(const Version& a, const Version& b) {
+  return a.has_value && b.has_value && a.unit == b.unit && a.lo == b.lo && a.hi == b.hi;
 }
 
 bool DatesConflict(const std::string& a, const std::string& b) {
@@ -94,30 +115,49 @@ bool DatesConflict(const std::string& a, const std::string& b) {
   return a.compare(0, n, b, 0, n) != 0;
 }
 
-// How well two versions fit as one fact; < 0 when they cannot be one fact.
-double PairScore(const Version& a, const Version& b, bool relaxed) {
-  if (a.out.event != b.out.event || a.out.event.empty()) return -1;
-  if (DatesConflict(a.out.date, b.out.date)) return -1;
-  if (!a.country.empty() && !b.country.empty() && a.country != b.country) return -1;
-  if (a.has_value && b.has_value && a.unit != b.unit) return -1;
+// kIncompatible: the two versions cannot state one fact (different event,
+// participants of different classes, dates, countries or units). Otherwise
+// how well they fit, in [0, 1.1].
+constexpr double kIncompatible = -1;
+
+double PairScore(const Version& a, const Version& b, double tolerance, bool challenge = false) {
+  if (a.out.event != b.out.event || a.out.event.empty()) return kIncompatible;
+  // Two figures in one sentence are two facts ("212,000 in July, 188,000 in June").
+  if (a.doc == b.doc && a.out.cite.sentence == b.out.cite.sentence && a.has_value && b.has_value &&
+      !SameFigure(a, b))
+    return kIncompatible;
+  if (DatesConflict(a.out.date, b.out.date)) return kIncompatible;
+  if (!a.country.empty() && !b.country.empty() && a.country != b.country) return kIncompatible;
+  if (a.has_value && b.has_value && a.unit != b.unit) return kIncompatible;
   double participants = 0;
   if (!a.head.empty() && !b.head.empty()) {
     if (a.head == b.head) participants = 1.0;
     else if (!a.head_class.empty() && a.head_class == b.head_class) participants = 0.7;
-    else return -1;
+    else return kIncompatible;
   } else {
     participants = 0.4;
   }
   const double words = Jaccard(a.lemmas, b.lemmas);
   if (a.out.event == "STATE") {
     // "Other checkable statements" share no event verb: only the same counted
-    // thing in similar words makes them one fact.
-    if (!a.has_value || !b.has_value || participants < 1.0 || words < 0.2) return -1;
+    // thing (or, for money and rates, the very same figure) in similar words
+    // makes them one fact. An objection to a statement needs no figure.
+    const bool same_thing = participants >= 1.0 || (participants < 0.5 && SameFigure(a, b));
+    const bool figures = a.has_value && b.has_value;
+    const bool agreeing = figures && !Conflict(a, b, tolerance) && participants >= 1.0;
+    if (challenge ? words < 0.2 : (!figures || !same_thing || (words < 0.2 && !agreeing))) return kIncompatible;
   }
-  const double score = 0.5 * participants + 0.5 * words;
-  const double needed = relaxed ? 0.3 : (participants >= 1.0 ? 0.5 : participants >= 0.7 ? 0.45 : 0.45);
-  return score >= needed ? score : -1;
+  // Figures that agree are evidence of one fact (the very same figure more
+  // so); figures that conflict are not evidence against it (that is what a
+  // dispute is).
+  const double agree = SameFigure(a, b) ? 0.2 : a.has_value && b.has_value && !Conflict(a, b, tolerance) ? 0.1 : 0;
+  return 0.5 * participants + 0.5 * words + agree;
 }
+
+// The score a version needs with at least one member of a fact to join it
+// (and it must be compatible with every member).
+constexpr double kJoinScore = 0.45;
+constexpr double kChallengeScore = 0.3;
 
 std::string SentenceExcerpt(const std::string& text, size_t max_bytes = 160) {
   if (text.size() <= max_bytes) return text;
@@ -125,6 +165,14 @@ std::string SentenceExcerpt(const std::string& text, size_t max_bytes = 160) {
   if (cut == std::string::npos || cut < max_bytes / 2) cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut) + "…";
+}
+
+// Who denies or questions: the party whose cue is the denial itself
+// ("X denied ..."), else the innermost party of the chain, else the outlet.
+std::string Challenger(const Version& v) {
+  for (size_t k = v.chain.size(); k-- > 0;)
+    if (!v.out.modality_cue.empty() && v.chain_cues[k] == v.out.modality_cue) return v.chain[k];
+  return v.chain.empty() ? v.out.outlet : v.chain.back();
 }
 
 Version MakeVersion(const StoryContext& ctx, size_t d, const Claim& claim) {
@@ -161,6 +209,14 @@ Version MakeVersion(const StoryContext& ctx, size_t d, const Claim& claim) {
   }
   if (doc.syntax.size() != doc.tokens.size()) v.head = FoldPlural(v.head);
   if (auto it = ctx.participant_class.find(v.head); it != ctx.participant_class.end()) v.head_class = it->second;
+  if (v.head_class == "counter") {
+    // "in 26 cases": the counted noun only counts; the participants are the patient's.
+    v.head = HeadLemma(doc, claim.patient_span);
+    if (doc.syntax.size() != doc.tokens.size()) v.head = FoldPlural(v.head);
+    auto it = ctx.participant_class.find(v.head);
+    v.head_class = it == ctx.participant_class.end() || it->second == "counter" ? "" : it->second;
+    if (it != ctx.participant_class.end() && it->second == "counter") v.head.clear();
+  }
   if (claim.place_entity >= 0 && static_cast<size_t>(claim.place_entity) < doc.entities.size()) {
     v.place = ctx.entities.Name(d, claim.place_entity);
     v.country = doc.entities[claim.place_entity].place.country;
@@ -172,6 +228,7 @@ Version MakeVersion(const StoryContext& ctx, size_t d, const Claim& claim) {
     if (name.empty()) continue;
     v.chain.push_back(name);
     v.chain_kinds.push_back(a.kind);
+    v.chain_cues.push_back(a.cue);
   }
   o.attributed_to = v.chain;
   v.credible = o.modality == "asserted" || o.modality == "hedged";
@@ -223,51 +280,65 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
   for (size_t d = 0; d < ctx.docs.size(); ++d)
     for (const Claim& c : ctx.docs[d]->claims) versions.push_back(MakeVersion(ctx, d, c));
 
-  // Facts from the credible versions, in reading order.
+  // Facts from the credible versions, in reading order: a version joins the
+  // fact it fits best, if it fits one member well enough and no member rules it out.
+  auto best_group = [&](const std::vector<Group>& groups, size_t i, double needed, bool challenge = false) {
+    int best = -1;
+    double best_score = needed;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      double top = -1;
+      bool ruled_out = false;
+      for (size_t m : groups[g].members) {
+        const double s = PairScore(versions[i], versions[m], ctx.options.point_tolerance, challenge);
+        if (s == kIncompatible) { ruled_out = true; break; }
+        top = std::max(top, s);
+      }
+      if (!ruled_out && top >= best_score) { best_score = top; best = static_cast<int>(g); }
+    }
+    return best;
+  };
   std::vector<Group> facts;
   for (size_t i = 0; i < versions.size(); ++i) {
     if (!versions[i].credible) continue;
-    int best = -1;
-    double best_score = -1;
-    for (size_t g = 0; g < facts.size(); ++g) {
-      double sum = 0;
-      bool all = true;
-      for (size_t m : facts[g].members) {
-        const double s = PairScore(versions[i], versions[m], false);
-        if (s < 0) { all = false; break; }
-        sum += s;
-      }
-      if (!all) continue;
-      const double mean = sum / static_cast<double>(facts[g].members.size());
-      if (mean > best_score) { best_score = mean; best = static_cast<int>(g); }
-    }
+    const int best = best_group(facts, i, kJoinScore);
     if (best < 0) facts.push_back({{i}, {}});
     else facts[best].members.push_back(i);
   }
-  // Challenges go to the fact they best answer; denials (and objections
-  // that answer nothing found) are also facts of their own.
+  // Challenges go to the fact they best answer. Denials are also facts of
+  // their own, one per party denying (and objections that answer nothing found).
   std::vector<Group> rebuttals;
+  std::vector<std::string> rebuttal_party;
   for (size_t i = 0; i < versions.size(); ++i) {
     if (versions[i].credible) continue;
-    int best = -1;
-    double best_score = -1;
-    for (size_t g = 0; g < facts.size(); ++g)
-      for (size_t m : facts[g].members) {
-        const double s = PairScore(versions[i], versions[m], true);
-        if (s > best_score) { best_score = s; best = static_cast<int>(g); }
-      }
-    if (best >= 0 && best_score >= 0) facts[best].challenges.push_back(i);
+    const int best = best_group(facts, i, kChallengeScore, true);
+    if (best >= 0) facts[best].challenges.push_back(i);
     const std::string& modality = versions[i].out.modality;
     if (modality == "denied" || (modality == "questioned" && best < 0)) {
-      int joined = -1;
-      for (size_t g = 0; g < rebuttals.size() && joined < 0; ++g) {
-        const Version& other = versions[rebuttals[g].members.front()];
-        if (other.out.modality == modality && PairScore(versions[i], other, false) >= 0) joined = static_cast<int>(g);
+      const std::string party = modality + ":" + NameKey(Challenger(versions[i]));
+      const auto it = std::find(rebuttal_party.begin(), rebuttal_party.end(), party);
+      if (it == rebuttal_party.end()) {
+        rebuttals.push_back({{i}, {}});
+        rebuttal_party.push_back(party);
+      } else {
+        rebuttals[it - rebuttal_party.begin()].members.push_back(i);
       }
-      if (joined < 0) rebuttals.push_back({{i}, {}});
-      else rebuttals[joined].members.push_back(i);
     }
   }
+  // One version per sentence of a fact: several clauses of one sentence
+  // stating it (or a clause found twice) are one version, the one with a figure.
+  auto dedupe = [&](std::vector<size_t>& members) {
+    std::vector<size_t> kept;
+    for (size_t m : members) {
+      auto same = std::find_if(kept.begin(), kept.end(), [&](size_t k) {
+        return versions[k].doc == versions[m].doc && versions[k].out.cite.sentence == versions[m].out.cite.sentence;
+      });
+      if (same == kept.end()) kept.push_back(m);
+      else if (!versions[*same].has_value && versions[m].has_value) *same = m;
+    }
+    members = kept;
+  };
+  for (Group& g : facts) { dedupe(g.members); dedupe(g.challenges); }
+  for (Group& g : rebuttals) dedupe(g.members);
 
   // A document that names the source of a fact anywhere relies on it for
   // every mention of that fact: its unattributed versions inherit the chain.
@@ -275,10 +346,25 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
     std::map<size_t, const Version*> attributed;
     for (size_t m : g.members)
       if (!versions[m].chain.empty() && !attributed.count(versions[m].doc)) attributed[versions[m].doc] = &versions[m];
+    // A hedge ("reportedly", "allegedly") says the outlet relays a report
+    // rather than vouching for it: an unattributed hedged version is taken
+    // to relay the source most versions of the fact name.
+    std::map<std::string, std::pair<int, const Version*>> named;
+    for (size_t m : g.members)
+      if (!versions[m].chain.empty()) {
+        auto& slot = named[NameKey(versions[m].chain.back())];
+        if (++slot.first == 1) slot.second = &versions[m];
+      }
+    const Version* commonest = nullptr;
+    int most = 0;
+    for (const auto& [key, slot] : named)
+      if (slot.first > most) { most = slot.first; commonest = slot.second; }
     for (size_t m : g.members) {
       Version& v = versions[m];
       auto it = attributed.find(v.doc);
       if (v.chain.empty() && it != attributed.end()) SetPrimary(ctx, v, it->second->chain, it->second->chain_kinds);
+      else if (v.chain.empty() && v.out.modality == "hedged" && commonest)
+        SetPrimary(ctx, v, commonest->chain, commonest->chain_kinds);
       else SetPrimary(ctx, v, v.chain, v.chain_kinds);
     }
   }
@@ -294,13 +380,19 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
   auto build = [&](const Group& g, bool rebuttal) {
     BriefClaim claim;
     std::set<std::string> keys, docs;
+    // A figure is corroborated only by versions that state a figure: "men
+    // were detained" supports the event, not "more than 100".
+    bool figure = false;
+    for (size_t m : g.members) figure |= versions[m].has_value && versions[m].credible;
     for (size_t m : g.members) {
       const Version& v = versions[m];
       claim.versions.push_back(v.out);
       docs.insert(v.out.cite.document);
-      if (!rebuttal && !v.credible) continue;
+      if (!rebuttal && (!v.credible || (figure && !v.has_value))) continue;
       // One name per primary source, however each document spells it.
-      if (keys.insert(v.primary_key).second) claim.primary_sources.push_back(v.out.primary_source);
+      const std::string key = rebuttal ? NameKey(Challenger(v)) : v.primary_key;
+      const std::string name = rebuttal ? Challenger(v) : v.out.primary_source;
+      if (keys.insert(key).second) claim.primary_sources.push_back(name);
     }
     const Version& first = versions[g.members.front()];
     claim.event = first.out.event;
@@ -311,7 +403,7 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
       Challenge ch;
       ch.cite = v.out.cite;
       ch.text = v.out.text;
-      ch.speaker = v.chain.empty() ? v.out.outlet : v.chain.back();
+      ch.speaker = Challenger(v);
       ch.modality = v.out.modality;
       claim.challenges.push_back(ch);
       questioned |= v.out.modality == "questioned";
@@ -371,13 +463,20 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
     std::string trigger = CollapseSpaces(SpanText(*ctx.docs[rep->doc], rep->claim->trigger_span));
     if (trigger.empty()) trigger = rep->out.trigger;
     if (rebuttal) {
-      const std::string who = rep->chain.empty() ? rep->out.outlet : rep->chain.back();
-      claim.summary = who + (first.out.modality == "denied" ? " denies: " : " questions: ") +
+      claim.summary = (first.out.modality == "denied" ? "Denied by " : "Questioned by ") + Challenger(*rep) + ": " +
                       SentenceExcerpt(rep->out.text, 140);
     } else {
+      // The figure with its counted noun ("at least 26 men"), else the patient.
       std::string what = rep->out.patient;
-      if (!rep->out.quantity_text.empty() && what.find(rep->out.quantity_text) == std::string::npos)
-        what = rep->out.quantity_text + (what.empty() ? "" : " " + what);
+      if (!rep->out.quantity_text.empty()) {
+        const AnalyzedDocument& doc = *ctx.docs[rep->doc];
+        const Quantity& q = doc.quantities[rep->claim->quantity];
+        std::string counted = q.counted_span.empty() || (q.counted_span.begin < q.span.end && q.span.begin < q.counted_span.end)
+                                  ? std::string() : CollapseSpaces(SpanText(doc, q.counted_span));
+        if (counted.empty() && what.find(rep->out.quantity_text) != std::string::npos) counted = "";
+        what = counted.empty() && what.find(rep->out.quantity_text) != std::string::npos && what.size() < 40
+                   ? what : rep->out.quantity_text + (counted.empty() ? "" : " " + counted);
+      }
       claim.summary = Capitalized(trigger) + (what.empty() ? "" : ": " + what);
       if (!rep->place.empty()) claim.summary += " (" + rep->place + ")";
       if (!rep->out.date.empty()) claim.summary += ", " + rep->out.date;
@@ -415,6 +514,7 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
         Relay& r = relays[{from, to, "relays"}];
         r.from = from; r.to = to; r.from_kind = from_kind; r.to_kind = to_kind; r.kind = "relays";
         ++r.claims;
+        if (std::find(r.cites.begin(), r.cites.end(), v.out.cite) == r.cites.end()) r.cites.push_back(v.out.cite);
       }
     }
     if (keep) ranked.push_back({std::move(claim), 0, ndocs, g.members.front()});

@@ -47,42 +47,16 @@ std::string OutletName(const Document& doc) {
   return doc.id;
 }
 
-// Until a trained summary is given, the best-supported sentences, at most one
-// per document, earliest first among equals.
-std::vector<SummarySentence> SupportSummary(const std::vector<const AnalyzedDocument*>& docs,
-                                            const std::vector<bool>& is_copy,
-                                            const std::map<std::pair<size_t, uint32_t>, double>& support,
-                                            size_t max_sentences) {
-  struct Candidate { double score; size_t doc; uint32_t sentence; };
-  std::vector<Candidate> candidates;
-  for (size_t d = 0; d < docs.size(); ++d) {
-    if (is_copy[d]) continue;
-    for (uint32_t s = 0; s < docs[d]->sentences.size() && s < 6; ++s) {
-      auto it = support.find({d, s});
-      const double score = (it == support.end() ? 0 : it->second) + 1.0 / (1 + s);
-      candidates.push_back({score, d, s});
-    }
-  }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-  std::vector<SummarySentence> out;
-  std::set<size_t> used;
-  for (const Candidate& c : candidates) {
-    if (out.size() >= max_sentences) break;
-    if (used.count(c.doc)) continue;
-    used.insert(c.doc);
-    out.push_back({SentenceText(*docs[c.doc], c.sentence), {{docs[c.doc]->doc.id, c.sentence}}});
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<Reconciler> Reconciler::Load(const std::filesystem::path& data_dir, ReconcileOptions options) {
   auto classes = ReadParticipantClasses(data_dir / "lexicons" / "participant_classes.tsv");
   if (!classes.ok()) return classes.status();
+  auto summarizer = Summarizer::Load(data_dir);
+  if (!summarizer.ok()) return summarizer.status();
   Reconciler r;
   r.options_ = options;
+  r.summarizer_ = std::make_shared<const Summarizer>(std::move(summarizer).value());
   r.participant_class_ = std::make_shared<const std::map<std::string, std::string>>(std::move(classes).value());
   return r;
 }
@@ -153,7 +127,9 @@ StoryBrief Reconciler::Reconcile(const cluster::Story& story,
 
   brief.quotes = AlignQuotes(documents, entities, *participant_class_, outlets, options_);
   brief.timeline = BuildTimeline(documents, is_copy, options_.timeline_entries);
-  brief.summary = SupportSummary(documents, is_copy, aligned.sentence_support, options_.summary_sentences);
+  SummaryInput summary_input{aligned.sentence_support, is_copy};
+  brief.summary = summarizer_->Summarize(documents, summary_input,
+                                         {.max_words = options_.summary_words, .max_sentences = options_.summary_sentences});
   return brief;
 }
 

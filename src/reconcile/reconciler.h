@@ -17,14 +17,18 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "reconcile/brief.h"
+#include "reconcile/summarizer.h"
 
 namespace crosscheck::reconcile {
 
 struct ReconcileOptions {
-  double point_tolerance = 0.10;   // point figures within 10% of each other agree
+  // Exact figures agree within their written precision (half a unit of the
+  // last non-zero digit) or this relative tolerance, whichever is wider.
+  double point_tolerance = 0;
   double claim_match_threshold = 0.5;
   double quote_variant_threshold = 0.6;  // word overlap above: variant; below (same speaker, topic): paraphrase
-  size_t summary_sentences = 3;
+  size_t summary_sentences = 0;         // 0: no cap on sentences, only on words
+  size_t summary_words = 60;            // the length NeuS was tuned at (docs/summary.md)
   size_t timeline_entries = 24;
 };
 
@@ -40,6 +44,7 @@ class Reconciler {
   ReconcileOptions options_;
   // data/lexicons/participant_classes.tsv: noun lemma -> participant class.
   std::shared_ptr<const std::map<std::string, std::string>> participant_class_;
+  std::shared_ptr<const Summarizer> summarizer_;
 };
 
 }  // namespace crosscheck::reconcile

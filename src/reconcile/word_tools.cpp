@@ -153,6 +153,10 @@ std::vector<WordDiff> DiffWords(const std::vector<std::string>& a, const std::ve
 std::string NameKey(std::string_view name) {
   std::vector<std::string> words = Words(name);
   if (words.size() > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an")) words.erase(words.begin());
+  // Courtesy titles do not change who is named ("Mr Pence" / "Pence").
+  static const char* const kTitles[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"};
+  if (words.size() > 1 && std::find(std::begin(kTitles), std::end(kTitles), words[0]) != std::end(kTitles))
+    words.erase(words.begin());
   std::string key;
   for (std::string& w : words) {
     if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);

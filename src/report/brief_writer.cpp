@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/json_writer.h"
+#include "report/pictures.h"
 
 namespace crosscheck::report {
 namespace {
@@ -190,6 +191,9 @@ void AppendBriefJson(const StoryBrief& b, std::string* out) {
     w.Key("to_kind"); w.String(r.to_kind);
     w.Key("kind"); w.String(r.kind);
     w.Key("claims"); w.Int(r.claims);
+    w.Key("cites"); w.BeginArray();
+    for (const Cite& c : r.cites) CiteJson(w, c);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
@@ -291,6 +295,7 @@ std::string MarkdownStory(const StoryBrief& b) {
       o << "\n";
     }
   }
+  if (const std::string table = FiguresTable(b); !table.empty()) o << "\n## Figures by source\n\n" << table;
   MarkdownClaims(o, b, labels, "disputed", "Disputed");
   MarkdownClaims(o, b, labels, "denied", "Denials");
   MarkdownClaims(o, b, labels, "corroborated", "Corroborated");
@@ -381,13 +386,7 @@ std::string Esc(const std::string& s) {
   return out;
 }
 
-// The element id of a cited sentence: "s-<document id>-<sentence>", with every
-// character outside [A-Za-z0-9_-] of the id replaced by '_'.
-std::string Anchor(const std::string& /*story*/, const Cite& c) {
-  std::string id = "s-";
-  for (char ch : c.document) id += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_') ? ch : '_';
-  return id + "-" + std::to_string(c.sentence);
-}
+std::string Anchor(const std::string& /*story*/, const Cite& c) { return CiteAnchor(c); }
 
 std::string HtmlCite(const StoryBrief& b, const std::map<std::string, std::string>& labels, const Cite& c) {
   auto it = labels.find(c.document);
@@ -454,6 +453,17 @@ std::string HtmlSection(const StoryBrief& b, const BriefWriteOptions& options) {
     }
     o << "</ul>\n";
   }
+  auto picture = [&](const std::string& svg, const char* caption) {
+    if (!options.pictures || svg.empty()) return;
+    o << "<figure class=\"picture\">" << svg << "<figcaption>" << caption << "</figcaption></figure>\n";
+  };
+  if (options.pictures) {
+    const std::string figures = FiguresSvg(b);
+    if (!figures.empty()) {
+      o << "<h3>Figures by source</h3>\n";
+      picture(figures, "Each row is one document's figure; hollow marks are hedged, the band is the estimate (low–high, tick at best).");
+    }
+  }
   HtmlClaims(o, b, labels, "disputed", "Disputed");
   HtmlClaims(o, b, labels, "denied", "Denials");
   HtmlClaims(o, b, labels, "corroborated", "Corroborated");
@@ -481,7 +491,9 @@ std::string HtmlSection(const StoryBrief& b, const BriefWriteOptions& options) {
     o << "</div>\n";
   }
   if (!b.timeline.empty()) {
-    o << "<h3>Timeline</h3>\n<ol class=\"timeline\">\n";
+    o << "<h3>Timeline</h3>\n";
+    picture(TimelineSvg(b), "Dated events and statements above the axis, the documents' dates below.");
+    o << "<ol class=\"timeline\">\n";
     for (const auto& t : b.timeline) {
       o << "<li class=\"" << Esc(t.kind) << "\"><time>" << Esc(t.date) << "</time> " << Esc(t.text);
       for (const Cite& c : t.cites) o << " " << HtmlCite(b, labels, c);
@@ -489,7 +501,9 @@ std::string HtmlSection(const StoryBrief& b, const BriefWriteOptions& options) {
     }
     o << "</ol>\n";
   }
-  o << "<h3>Sources</h3>\n<ul class=\"relays\">\n";
+  o << "<h3>Sources</h3>\n";
+  picture(RelayGraphSvg(b), "Who relays whom: primary sources (left) through the people quoted to the outlets (right); dashed: syndicated copies.");
+  o << "<ul class=\"relays\">\n";
   for (const auto& r : b.relays)
     o << "<li>" << Esc(r.from) << (r.kind == "copies" ? " is copied by " : " → ") << Esc(r.to) << "</li>\n";
   if (b.relays.empty()) o << "<li>Every outlet reports on its own word.</li>\n";
@@ -507,7 +521,6 @@ std::string HtmlSection(const StoryBrief& b, const BriefWriteOptions& options) {
     o << "</p></article>\n";
   }
   o << "</section>\n";
-  (void)options;
   return o.str();
 }
 

@@ -41,11 +41,11 @@ TEST(CoreferenceTest, AcronymBeforeTheFullNameJoinsIt) {
 
 TEST(CoreferenceTest, EarlierSurnameJoinsTheLaterFullNameWhateverItsType) {
   // The tagger may type a lone surname as ORG; the full name decides.
-  AnalyzedDocument doc = MakeDocument("Eristavi spoke. Maxim Eristavi said more.");
+  AnalyzedDocument doc = MakeDocument("Ressa spoke. Maria Ressa said more.");
   auto entities = Resolve(doc, {Mention(doc, 0, 1, "ORG"), Mention(doc, 3, 5, "PERSON")});
   ASSERT_EQ(entities.size(), 1u);
   EXPECT_EQ(entities[0].type, "PERSON");
-  EXPECT_EQ(entities[0].name, "Maxim Eristavi");
+  EXPECT_EQ(entities[0].name, "Maria Ressa");
   EXPECT_EQ(entities[0].mentions[0].kind, "surname");
 }
 
@@ -60,10 +60,10 @@ TEST(CoreferenceTest, DifferentPeopleWithDifferentSurnamesStayApart) {
 
 TEST(CoreferenceTest, PronounSkipsAPersonAlreadyCalledByTheOtherPronoun) {
   AnalyzedDocument doc = MakeDocument(
-      "Elena Milashina wrote the story, she said. Karimov denied it. Then she said more.");
+      "Anna Lindqvist wrote the story, she said. Haddad denied it. Then she said more.");
   auto entities = Resolve(doc, {Mention(doc, 0, 2, "PERSON"), Mention(doc, 9, 10, "PERSON")});
   ASSERT_EQ(entities.size(), 2u);
-  // "Karimov" has no pronoun yet, so the last "she" goes to him: a limitation
+  // "Haddad" has no pronoun yet, so the last "she" goes to him: a limitation
   // without a gender list, pinned here so a change is noticed.
   EXPECT_EQ(entities[0].mentions.back().kind, "pronoun");
   EXPECT_EQ(entities[1].mentions.back().kind, "pronoun");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "ingest_test_util.h"
 
 namespace crosscheck::ingest {
@@ -73,21 +75,91 @@ TEST(DocumentSourceTest, DecompressesGzAndZstdOfEachFormat) {
   EXPECT_EQ(docs[0].text, "Gzipped text.\n");
 }
 
-TEST(DocumentSourceTest, ShardsByOrdinalIntoStablePartition) {
+// A directory with every record-bearing format: JSONL lines, WARC records
+// (with and without WARC-Record-ID), and one-document text files.
+void WriteMixedCorpus(const TempDir& dir) {
+  std::string jsonl;
+  for (int i = 0; i < 40; ++i) jsonl += "{\"id\":\"j" + std::to_string(i) + "\",\"text\":\"Line " + std::to_string(i) + ".\"}\n";
+  dir.Write("feed.jsonl", jsonl);
+  std::string warc;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    warc += Gzip(testing::HtmlResponse("https://a.example/" + n, testing::NewsPage("Story " + n, "Body of story " + n + "."),
+                                       i % 3 == 0 ? "" : "w" + n));
+  }
+  dir.Write("crawl/part.warc.gz", warc);
+  for (int i = 0; i < 20; ++i) dir.Write("txt/" + std::to_string(i) + ".txt", "Text file " + std::to_string(i) + ".\n");
+}
+
+std::vector<std::string> Origins(const std::vector<Document>& docs) {
+  std::vector<std::string> out;
+  for (const Document& d : docs) out.push_back(d.origin);
+  return out;
+}
+
+TEST(DocumentSourceTest, ShardsPartitionRecordsOfEveryFormat) {
+  TempDir dir;
+  WriteMixedCorpus(dir);
+  ErrorLog log;
+  const auto all = Origins(ReadAll({dir.path().string()}, &log));
+  ASSERT_EQ(all.size(), 90u);
+  for (uint32_t n : {2u, 3u, 7u}) {
+    std::vector<std::string> union_of_shards;
+    for (uint32_t shard = 0; shard < n; ++shard) {
+      const auto part = Origins(ReadAll({dir.path().string()}, &log, shard, n));
+      EXPECT_FALSE(part.empty()) << shard << "/" << n;
+      // Each shard keeps the input order of its records.
+      auto at = all.begin();
+      for (const std::string& o : part) {
+        at = std::find(at, all.end(), o);
+        ASSERT_NE(at, all.end()) << o << " out of order in shard " << shard << "/" << n;
+      }
+      union_of_shards.insert(union_of_shards.end(), part.begin(), part.end());
+    }
+    auto sorted_all = all;
+    std::sort(sorted_all.begin(), sorted_all.end());
+    std::sort(union_of_shards.begin(), union_of_shards.end());
+    EXPECT_EQ(union_of_shards, sorted_all) << "shards of " << n << " overlap or miss records";
+  }
+  EXPECT_TRUE(log.errors.empty());
+}
+
+TEST(DocumentSourceTest, ShardDoesNotDependOnWhereTheDataIsMountedOrOnOtherRecords) {
+  TempDir a, b;
+  WriteMixedCorpus(a);
+  WriteMixedCorpus(b);
+  // b's WARC loses its first records: the others, keyed by WARC-Record-ID, keep their shard.
+  std::string warc;
+  for (int i = 10; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    if (i % 3 == 0) continue;
+    warc += Gzip(testing::HtmlResponse("https://a.example/" + n, testing::NewsPage("Story " + n, "Body of story " + n + "."), "w" + n));
+  }
+  b.Write("crawl/part.warc.gz", warc);
+  ErrorLog log;
+  for (uint32_t shard = 0; shard < 3; ++shard) {
+    const auto ids_a = Ids(ReadAll({a.path().string()}, &log, shard, 3));
+    const auto ids_b = Ids(ReadAll({b.path().string()}, &log, shard, 3));
+    for (const std::string& id : ids_b) {
+      EXPECT_NE(std::find(ids_a.begin(), ids_a.end(), id), ids_a.end()) << id << " changed shard";
+    }
+  }
+}
+
+TEST(DocumentSourceTest, BadRecordIsReportedOnlyByTheShardThatOwnsIt) {
   TempDir dir;
   std::string jsonl;
-  for (int i = 0; i < 10; ++i) jsonl += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"x\"}\n";
+  for (int i = 0; i < 12; ++i) jsonl += i == 5 ? "{\"id\": broken\n" : "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"x\"}\n";
   const std::string path = dir.Write("all.jsonl", jsonl);
-  ErrorLog log;
-  std::vector<std::string> all;
-  for (uint32_t shard = 0; shard < 3; ++shard) {
-    const auto ids = Ids(ReadAll({path}, &log, shard, 3));
-    EXPECT_EQ(ids.front(), "d" + std::to_string(shard));
-    all.insert(all.end(), ids.begin(), ids.end());
+  size_t errors = 0, docs = 0;
+  for (uint32_t shard = 0; shard < 4; ++shard) {
+    ErrorLog log;
+    docs += ReadAll({path}, &log, shard, 4).size();
+    errors += log.errors.size();
+    for (const InputError& e : log.errors) EXPECT_EQ(e.line, 6u);
   }
-  std::sort(all.begin(), all.end());
-  EXPECT_EQ(all.size(), 10u);
-  EXPECT_EQ(std::unique(all.begin(), all.end()), all.end());
+  EXPECT_EQ(docs, 11u);
+  EXPECT_EQ(errors, 1u);
 }
 
 TEST(DocumentSourceTest, ReportsEmptyAndBinaryFilesAndGoesOn) {

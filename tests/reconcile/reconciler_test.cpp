@@ -300,3 +300,51 @@ TEST_F(ReconcilerTest, MissingLexiconIsAnErrorNamingTheFile) {
 
 }  // namespace
 }  // namespace crosscheck::reconcile
+
+namespace crosscheck::reconcile {
+namespace {
+
+TEST_F(ReconcilerTest, HedgedUnattributedVersionRelaysTheNamedSource) {
+  AnalyzedDocument a = Doc("a", "Daily One", "Thirty fishermen were detained, the Coast Herald reported.");
+  AnalyzedDocument b = Doc("b", "Daily Two", "Thirty fishermen were reportedly detained at sea.");
+  AddClaim(a, "DETAIN", "detained", "fishermen", "fisherman", "Thirty", 30, 30, "exact", "asserted", {"Coast Herald"});
+  AddClaim(b, "DETAIN", "detained", "fishermen", "fisherman", "Thirty", 30, 30, "exact", "hedged");
+  const StoryBrief brief = reconciler_->Reconcile(StoryOf({&a, &b}), {&a, &b});
+  const BriefClaim* fact = ClaimWithEvent(brief, "DETAIN", "single-source");
+  ASSERT_NE(fact, nullptr);
+  EXPECT_EQ(fact->independent_sources, 1u);
+  EXPECT_EQ(fact->versions[1].primary_source, "Coast Herald");
+}
+
+TEST_F(ReconcilerTest, AVersionWithoutTheFigureDoesNotCorroborateIt) {
+  AnalyzedDocument a = Doc("a", "Daily One", "More than 200 miners were evacuated from the valley.");
+  AnalyzedDocument b = Doc("b", "Daily Two", "Miners were evacuated from the valley on Sunday.");
+  AddClaim(a, "DISPLACE", "evacuated", "miners", "miner", "More than 200", 200, kOpen, "more_than");
+  AddClaim(b, "DISPLACE", "evacuated", "Miners", "", "", 0, 0, "");
+  const StoryBrief brief = reconciler_->Reconcile(StoryOf({&a, &b}), {&a, &b});
+  const BriefClaim* fact = ClaimWithEvent(brief, "DISPLACE", "single-source");
+  ASSERT_NE(fact, nullptr);
+  EXPECT_EQ(fact->versions.size(), 2u);
+  EXPECT_EQ(fact->independent_sources, 1u);
+}
+
+TEST_F(ReconcilerTest, TwoFiguresInOneSentenceAreTwoFacts) {
+  AnalyzedDocument a = Doc("a", "Daily One", "Police detained 40 people on Friday and 25 people on Saturday.");
+  AddClaim(a, "DETAIN", "detained", "people on Friday", "person", "40", 40, 40, "exact");
+  AddClaim(a, "DETAIN", "detained", "people on Saturday", "person", "25", 25, 25, "exact");
+  const StoryBrief brief = reconciler_->Reconcile(StoryOf({&a}), {&a});
+  EXPECT_EQ(ClaimWithEvent(brief, "DETAIN", "disputed"), nullptr);
+  EXPECT_EQ(brief.claims.size(), 2u);
+}
+
+TEST_F(ReconcilerTest, PointFiguresBeyondTheToleranceConflict) {
+  AnalyzedDocument a = Doc("a", "Daily One", "The party won 156 seats in the election.");
+  AnalyzedDocument b = Doc("b", "Daily Two", "The party won 157 seats in the election.");
+  AddClaim(a, "VOTE", "won", "seats", "seat", "156", 156, 156, "exact");
+  AddClaim(b, "VOTE", "won", "seats", "seat", "157", 157, 157, "exact");
+  const StoryBrief brief = reconciler_->Reconcile(StoryOf({&a, &b}), {&a, &b});
+  EXPECT_NE(ClaimWithEvent(brief, "VOTE", "disputed"), nullptr);
+}
+
+}  // namespace
+}  // namespace crosscheck::reconcile
