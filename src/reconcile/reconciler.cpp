@@ -44,6 +44,12 @@ std::string OutletName(const Document& doc) {
     if (host.rfind("www.", 0) == 0) host = host.substr(4);
     if (!host.empty()) return host;
   }
+  // A file name stands for an unnamed outlet; its extension says nothing.
+  for (const char* ext : {".txt", ".html", ".htm", ".json"}) {
+    const std::string e = ext;
+    if (doc.id.size() > e.size() && doc.id.compare(doc.id.size() - e.size(), e.size(), e) == 0)
+      return doc.id.substr(0, doc.id.size() - e.size());
+  }
   return doc.id;
 }
 

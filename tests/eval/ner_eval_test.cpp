@@ -59,7 +59,7 @@ TEST(NerEvalTest, UniversalNerEwtTestStaysAboveFloor) {
   ASSERT_TRUE(recognizer.ok()) << recognizer.status().message();
   auto scores = EvaluateNer(**recognizer, gold);
   ASSERT_TRUE(scores.ok()) << scores.status().message();
-  EXPECT_GT(scores->overall.f1, 71.0);  // measured 72.9 (docs/models.md)
+  EXPECT_GT(scores->overall.f1, 73.0);  // measured 73.99 (docs/models.md)
   EXPECT_EQ(scores->overall.gold, 1088u);
 }
 
