@@ -120,8 +120,22 @@ bool DatesConflict(const std::string& a, const std::string& b) {
 // how well they fit, in [0, 1.1].
 constexpr double kIncompatible = -1;
 
+// A STATE version and an event version are one fact when they state the
+// very same figure, large or with a unit ("$2 million was billed" / "the US
+// received a $2 million bill"): small bare numbers coincide too easily.
+bool SameDistinctiveFigure(const Version& a, const Version& b) {
+  return SameFigure(a, b) && (!a.unit.empty() || a.lo >= 100);
+}
+
 double PairScore(const Version& a, const Version& b, double tolerance, bool challenge = false) {
-  if (a.out.event != b.out.event || a.out.event.empty()) return kIncompatible;
+  if (a.out.event.empty() || b.out.event.empty()) return kIncompatible;
+  if (a.out.event != b.out.event) {
+    const bool one_state = (a.out.event == "STATE") != (b.out.event == "STATE");
+    if (!one_state || !SameDistinctiveFigure(a, b)) return kIncompatible;
+    if (DatesConflict(a.out.date, b.out.date)) return kIncompatible;
+    if (a.doc == b.doc && a.out.cite.sentence == b.out.cite.sentence) return kIncompatible;
+    return 0.3 + 0.5 * Jaccard(a.lemmas, b.lemmas);
+  }
   // Two figures in one sentence are two facts ("212,000 in July, 188,000 in June").
   if (a.doc == b.doc && a.out.cite.sentence == b.out.cite.sentence && a.has_value && b.has_value &&
       !SameFigure(a, b))
@@ -310,7 +324,17 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
   std::vector<std::string> rebuttal_party;
   for (size_t i = 0; i < versions.size(); ++i) {
     if (versions[i].credible) continue;
-    const int best = best_group(facts, i, kChallengeScore, true);
+    int best = best_group(facts, i, kChallengeScore, true);
+    if (best < 0) {
+      // "That does not match ...": an objection with nothing in common with a
+      // fact answers what was said just before it in the same document.
+      const Version& c = versions[i];
+      for (size_t g = 0; g < facts.size() && best < 0; ++g)
+        for (size_t m : facts[g].members) {
+          const Version& v = versions[m];
+          if (v.doc == c.doc && v.out.cite.sentence + 1 == c.out.cite.sentence && v.has_value) { best = static_cast<int>(g); break; }
+        }
+    }
     if (best >= 0) facts[best].challenges.push_back(i);
     const std::string& modality = versions[i].out.modality;
     if (modality == "denied" || (modality == "questioned" && best < 0)) {
@@ -396,6 +420,8 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
     }
     const Version& first = versions[g.members.front()];
     claim.event = first.out.event;
+    for (size_t m : g.members)
+      if (versions[m].out.event != "STATE") { claim.event = versions[m].out.event; break; }
     claim.independent_sources = static_cast<uint32_t>(keys.size());
     bool questioned = false, negated = false;
     for (size_t c : g.challenges) {

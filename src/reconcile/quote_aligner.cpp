@@ -26,7 +26,7 @@ std::string RoleClass(const std::string& description, const std::map<std::string
   std::string found;
   for (const std::string& w : Words(description)) {
     auto it = classes.find(w);
-    if (it != classes.end() && it->second != "person") found = it->second;
+    if (it != classes.end() && it->second != "person" && it->second != "counter") found = it->second;
   }
   return found;
 }
