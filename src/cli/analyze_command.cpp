@@ -80,7 +80,9 @@ void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, Runner* runne
   sub->add_option("--format,-f", args->format, "json | jsonl | conllu | tokens | summary | none")
       ->capture_default_str();
   sub->add_option("--output,-o", args->output, "write here instead of stdout");
-  sub->add_option("--shard", args->shard, "I/N: analyze only the documents whose ordinal % N == I");
+  sub->add_option("--shard", args->shard,
+                  "I/N: only shard I of N, a stable partition of the input records (WARC record, JSONL line, "
+                  "file) by a hash of each record's own key; the N shards together are the whole input");
   sub->footer("Example: crosscheck analyze examples/chechnya-2017 --format jsonl > analysis.jsonl");
   sub->callback([runner, args, &global] { *runner = [args, &global] { return RunAnalyze(*args, global); }; });
 }

@@ -60,9 +60,12 @@ Result<Reconciler> Reconciler::Load(const std::filesystem::path& data_dir, Recon
   if (!classes.ok()) return classes.status();
   auto summarizer = Summarizer::Load(data_dir);
   if (!summarizer.ok()) return summarizer.status();
+  auto dates = facts::DateResolver::Load(data_dir / "lexicons");
+  if (!dates.ok()) return dates.status();
   Reconciler r;
   r.options_ = options;
   r.summarizer_ = std::make_shared<const Summarizer>(std::move(summarizer).value());
+  r.dates_ = std::make_shared<const facts::DateResolver>(std::move(dates).value());
   r.participant_class_ = std::make_shared<const std::map<std::string, std::string>>(std::move(classes).value());
   return r;
 }
@@ -132,7 +135,7 @@ StoryBrief Reconciler::Reconcile(const cluster::Story& story,
   }
 
   brief.quotes = AlignQuotes(documents, entities, *participant_class_, outlets, options_);
-  brief.timeline = BuildTimeline(documents, is_copy, options_.timeline_entries);
+  brief.timeline = BuildTimeline(documents, is_copy, options_.timeline_entries, dates_.get(), story.last_date);
   SummaryInput summary_input{aligned.sentence_support, is_copy};
   brief.summary = summarizer_->Summarize(documents, summary_input,
                                          {.max_words = options_.summary_words, .max_sentences = options_.summary_sentences});

@@ -16,6 +16,7 @@
 #include "cluster/story_clusterer.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "facts/date_resolver.h"
 #include "reconcile/brief.h"
 #include "reconcile/summarizer.h"
 
@@ -45,6 +46,7 @@ class Reconciler {
   // data/lexicons/participant_classes.tsv: noun lemma -> participant class.
   std::shared_ptr<const std::map<std::string, std::string>> participant_class_;
   std::shared_ptr<const Summarizer> summarizer_;
+  std::shared_ptr<const facts::DateResolver> dates_;  // month names of undated documents
 };
 
 }  // namespace crosscheck::reconcile

@@ -1,6 +1,7 @@
 #include "reconcile/timeline.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -26,8 +27,33 @@ std::string Excerpt(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// The date mentions of an undated document, month names resolved against
+// the story's date (see the header); others keep iso "".
+std::vector<DateMention> StoryDates(const AnalyzedDocument& doc, const facts::DateResolver& dates,
+                                    const std::string& story_date) {
+  AnalyzedDocument copy;
+  copy.doc.text = doc.doc.text;
+  copy.doc.date = story_date;
+  copy.tokens = doc.tokens;
+  copy.sentences = doc.sentences;
+  dates.Resolve(&copy);
+  for (DateMention& m : copy.dates) {
+    bool named = false;  // a capitalised word: a month name, not "earlier this month"
+    const std::string_view text = SpanText(doc, m.span);
+    for (size_t i = 0; i < text.size(); ++i)
+      if ((i == 0 || text[i - 1] == ' ') && std::isupper(static_cast<unsigned char>(text[i]))) named = true;
+    if (m.granularity != "month" || !named) { m.iso.clear(); m.granularity.clear(); }
+  }
+  return copy.dates;
+}
+
+}  // namespace
+
 std::vector<TimelineEntry> BuildTimeline(const std::vector<const AnalyzedDocument*>& docs,
-                                         const std::vector<bool>& is_copy, size_t max_entries) {
+                                         const std::vector<bool>& is_copy, size_t max_entries,
+                                         const facts::DateResolver* resolver, const std::string& story_date) {
   std::vector<Entry> entries;
   size_t order = 0;
   for (size_t d = 0; d < docs.size(); ++d) {
@@ -37,8 +63,11 @@ std::vector<TimelineEntry> BuildTimeline(const std::vector<const AnalyzedDocumen
     for (const Quote& q : doc.quotes) quoted.insert(q.sentence);
     for (const Claim& c : doc.claims) claimed.insert(c.sentence);
     // One entry per sentence, dated by its most specific date mention.
+    std::vector<DateMention> inferred;
+    if (doc.doc.date.empty() && resolver && !story_date.empty()) inferred = StoryDates(doc, *resolver, story_date);
+    const std::vector<DateMention>& mentions = inferred.empty() ? doc.dates : inferred;
     std::map<uint32_t, const DateMention*> by_sentence;
-    for (const DateMention& m : doc.dates) {
+    for (const DateMention& m : mentions) {
       if (m.iso.empty() || m.sentence >= doc.sentences.size()) continue;
       const DateMention*& best = by_sentence[m.sentence];
       if (!best || m.iso.size() > best->iso.size()) best = &m;

@@ -36,6 +36,13 @@ httplib::Server::HandlerResponse Route(Server::Impl& server, const httplib::Requ
     SendError(res, 400, "bad path");
     return httplib::Server::HandlerResponse::Handled;
   }
+  if (req.has_header("Content-Length")) {
+    const std::string length = req.get_header_value("Content-Length");
+    if (length.empty() || length.size() > 18 || length.find_first_not_of("0123456789") != std::string::npos) {
+      SendError(res, 400, "bad Content-Length");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+  }
   const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
   if (req.method == "POST" && req.path == "/api/ingest") return httplib::Server::HandlerResponse::Unhandled;
   if (req.method != "GET" && req.method != "HEAD") {

@@ -130,9 +130,15 @@ void WeightTable::Score(const FeatureKeys& keys, float* scores) const {
     return;
   }
   float sums[kMaxLabels] = {};  // local, so the loop vectorizes
+  // Columns in blocks of 8 with a constant trip count: GCC vectorizes those at
+  // -O2 (the plain loop over `width` stayed scalar, ~15% of `analyze`). Each
+  // column still sums its rows in the same order, so scores are bit-identical.
+  const int blocked = width & ~7;
   for (int i = 0; i < keys.size; ++i) {
     const float* row = rows[i];
-    for (int c = 0; c < width; ++c) sums[c] += row[c];
+    for (int c = 0; c < blocked; c += 8)
+      for (int k = 0; k < 8; ++k) sums[c + k] += row[c + k];
+    for (int c = blocked; c < width; ++c) sums[c] += row[c];
   }
   for (int c = 0; c < width; ++c) scores[c] = sums[c];
 }

@@ -8,6 +8,7 @@
 // match needs 64 equal hash bits. Immutable after building/parsing.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -73,7 +74,21 @@ class TaggerWeights {
     const uint32_t header = *entry++;
     if (header & kDense) {
       const int16_t* row = &dense_[static_cast<size_t>(header & ~kDense) * width_];
-      for (uint32_t l = 0; l < width_; ++l) scores[l] += row[l];
+      // Explicit 8-lane vectors (GCC/Clang vector extensions): at -O2 GCC left
+      // the plain loop scalar, and this add was ~15% of `analyze`. Integer
+      // adds, so the sums are the same as the scalar loop's.
+      typedef int16_t Row8 __attribute__((vector_size(16)));
+      typedef int32_t Sum8 __attribute__((vector_size(32)));
+      uint32_t l = 0;
+      for (; l + 8 <= width_; l += 8) {
+        Row8 w;
+        Sum8 s;
+        std::memcpy(&w, row + l, sizeof w);
+        std::memcpy(&s, scores + l, sizeof s);
+        s += __builtin_convertvector(w, Sum8);
+        std::memcpy(scores + l, &s, sizeof s);
+      }
+      for (; l < width_; ++l) scores[l] += row[l];
       return;
     }
     for (uint32_t e = 0; e < header; ++e) {

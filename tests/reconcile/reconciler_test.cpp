@@ -348,3 +348,21 @@ TEST_F(ReconcilerTest, PointFiguresBeyondTheToleranceConflict) {
 
 }  // namespace
 }  // namespace crosscheck::reconcile
+
+namespace crosscheck::reconcile {
+namespace {
+
+TEST_F(ReconcilerTest, UndatedDocumentsMonthNamesAreReadAgainstTheStorysDate) {
+  AnalyzedDocument a = Doc("a", "Daily One", "The strike began in March. It spread last week.");
+  cluster::Story story = StoryOf({&a});
+  story.last_date = "2020-06-02";
+  // The facts stage left them unresolved: the document has no date.
+  a.dates.push_back({Find(a, "in March"), 0, "", "", true});
+  a.dates.push_back({Find(a, "last week"), 1, "", "", true});
+  const StoryBrief brief = reconciler_->Reconcile(story, {&a});
+  ASSERT_EQ(brief.timeline.size(), 1u) << "a month name is read, 'last week' is not guessed";
+  EXPECT_EQ(brief.timeline[0].date, "2020-03");
+}
+
+}  // namespace
+}  // namespace crosscheck::reconcile
