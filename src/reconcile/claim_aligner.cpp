@@ -28,6 +28,7 @@ struct Version {
   std::vector<std::string> chain_kinds;
   std::vector<std::string> chain_cues;
   std::string primary_key;        // what independence is counted on
+  std::vector<std::string> relay_chain;  // the chain it relays: its own, or the one it inherits
   bool credible = false;          // asserted or hedged
 };
 
@@ -253,6 +254,7 @@ Version MakeVersion(const StoryContext& ctx, size_t d, const Claim& claim) {
 // anonymous party is only known to be the same within one outlet.
 void SetPrimary(const StoryContext& ctx, Version& v, const std::vector<std::string>& chain,
                 const std::vector<std::string>& kinds) {
+  v.relay_chain = chain;
   if (chain.empty()) {
     v.out.primary_source = v.out.outlet;
     v.primary_key = "outlet:" + Lower(ctx.independent_outlet[v.doc]);
@@ -531,11 +533,12 @@ AlignedClaims AlignClaims(const StoryContext& ctx) {
           std::max(out.sentence_support[{v.doc, v.out.cite.sentence}], static_cast<double>(claim.independent_sources));
       if (!keep) continue;
       // Relay edges: innermost source -> ... -> outermost -> outlet.
-      for (size_t k = v.chain.size(); k-- > 0;) {
-        const std::string& from = v.chain[k];
-        const std::string& to = k == 0 ? v.out.outlet : v.chain[k - 1];
+      const std::vector<std::string>& chain = v.relay_chain;
+      for (size_t k = chain.size(); k-- > 0;) {
+        const std::string& from = chain[k];
+        const std::string& to = k == 0 ? v.out.outlet : chain[k - 1];
         if (NameKey(from) == NameKey(to)) continue;
-        const std::string from_kind = k + 1 == v.chain.size() ? "primary" : "intermediary";
+        const std::string from_kind = k + 1 == chain.size() ? "primary" : "intermediary";
         const std::string to_kind = k == 0 ? "outlet" : "intermediary";
         Relay& r = relays[{from, to, "relays"}];
         r.from = from; r.to = to; r.from_kind = from_kind; r.to_kind = to_kind; r.kind = "relays";
