@@ -1,5 +1,6 @@
 #include "entities/ner_tagger.h"
 
+#include <cstring>
 #include <limits>
 
 #include "core/binary_io.h"
@@ -64,6 +65,22 @@ std::string TitleCase(std::string_view word) {
   return out;
 }
 
+// row[0..k) += w[0..k), 4 lanes at a time (the model has few labels): GCC -O2
+// leaves the plain loop scalar. Lane-wise float adds in the same order per
+// label, so the emissions are bit-identical to the scalar loop's.
+static void AddRow(const float* w, size_t k, float* row) {
+  typedef float Lanes4 __attribute__((vector_size(16)));
+  size_t l = 0;
+  for (; l + 4 <= k; l += 4) {
+    Lanes4 a, b;
+    std::memcpy(&a, row + l, sizeof a);
+    std::memcpy(&b, w + l, sizeof b);
+    a += b;
+    std::memcpy(row + l, &a, sizeof a);
+  }
+  for (; l < k; ++l) row[l] += w[l];
+}
+
 void NerTagger::Tag(const std::vector<std::string_view>& forms, const DocumentCasing& casing,
                     Scratch* scratch, std::vector<uint16_t>* labels) const {
   Recase(forms, casing,
@@ -78,7 +95,7 @@ void NerTagger::Tag(const std::vector<std::string_view>& forms, const DocumentCa
     for (uint32_t j = f.begin[t]; j < f.begin[t + 1]; ++j) {
       const float* w = model_->weights.Find(f.hashes[j]);
       if (w == nullptr) continue;
-      for (size_t l = 0; l < k; ++l) row[l] += w[l];
+      AddRow(w, k, row);
     }
   }
   Viterbi(scratch->emissions, n, k, model_->transitions, allowed_, &scratch->viterbi, labels);

@@ -5,6 +5,7 @@
 // A loaded FactsLexicon is immutable and shared by the finders and their threads.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,9 +44,16 @@ class PhraseTable {
   int max_pieces() const { return max_pieces_; }  // upper bound on pieces per surface
 
  private:
-  std::unordered_map<std::string, T> exact_;
-  std::unordered_map<std::string, T> folded_;
+  // Looked up by string_view without building a std::string (the unit matchers
+  // probe several spans per number). Same hash values as std::hash<std::string>.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, T, ViewHash, std::equal_to<>> exact_;
+  std::unordered_map<std::string, T, ViewHash, std::equal_to<>> folded_;
   int max_pieces_ = 1;
+  size_t max_bytes_ = 0;  // longest surface: longer probes cannot match
 };
 
 std::string Lower(std::string_view s);
@@ -79,14 +87,21 @@ void PhraseTable<T>::Add(const std::string& surface, T value) {
   int pieces = 1;
   for (char c : surface) pieces += (c == ' ' || c == '$' || c == '/' || c == '-' || c == '.' || c == '=') ? 2 : 0;
   if (pieces > max_pieces_) max_pieces_ = pieces;
+  if (surface.size() > max_bytes_) max_bytes_ = surface.size();
   if (Lower(surface) == surface) folded_.emplace(surface, value);
   exact_.emplace(surface, std::move(value));
 }
 
 template <typename T>
 const T* PhraseTable<T>::Find(std::string_view surface) const {
-  auto it = exact_.find(std::string(surface));
+  if (surface.size() > max_bytes_) return nullptr;  // Lower keeps the length
+  auto it = exact_.find(surface);
   if (it != exact_.end()) return &it->second;
+  // folded_ holds only keys that are already lower case, each also in exact_: a
+  // surface without A-Z that missed exact_ misses folded_ too.
+  bool has_upper = false;
+  for (char c : surface) has_upper |= c >= 'A' && c <= 'Z';
+  if (!has_upper) return nullptr;
   auto folded = folded_.find(Lower(surface));
   return folded == folded_.end() ? nullptr : &folded->second;
 }

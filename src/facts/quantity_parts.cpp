@@ -97,13 +97,21 @@ bool IsInsideName(const FactsLexicon& lex, const std::vector<Piece>& pieces, con
 
 size_t MatchPrefixUnit(const FactsLexicon& lex, const std::vector<Piece>& pieces, size_t i, const UnitEntry** unit) {
   const int max = lex.unit_prefixes.max_pieces();
-  for (int k = std::min<int>(max, static_cast<int>(i)); k >= 1; --k) {
-    const size_t start = i - k;
-    if (start > 0 && !pieces[start].space_before && pieces[start - 1].kind != PieceKind::kSymbol) continue;
-    if (const UnitEntry* found = lex.unit_prefixes.Find(JoinPieces(pieces, start, i))) {
-      *unit = found;
-      return start;
+  const size_t top = static_cast<size_t>(std::min<int>(max, static_cast<int>(i)));
+  if (top == 0) return i;
+  // Every candidate JoinPieces(pieces, start, i) is a suffix of the longest one:
+  // join once and probe views (this ran for every number and was ~8% of analyze).
+  const std::string joined = JoinPieces(pieces, i - top, i);
+  size_t offset = 0;  // joined.substr(offset) == JoinPieces(pieces, start, i)
+  for (size_t start = i - top; start < i; ++start) {
+    const bool attached = start > 0 && !pieces[start].space_before && pieces[start - 1].kind != PieceKind::kSymbol;
+    if (!attached) {
+      if (const UnitEntry* found = lex.unit_prefixes.Find(std::string_view(joined).substr(offset))) {
+        *unit = found;
+        return start;
+      }
     }
+    offset += pieces[start].text.size() + (start + 1 < i && pieces[start + 1].space_before ? 1 : 0);
   }
   return i;
 }
@@ -111,19 +119,28 @@ size_t MatchPrefixUnit(const FactsLexicon& lex, const std::vector<Piece>& pieces
 size_t MatchSuffixUnit(const FactsLexicon& lex, const std::vector<Piece>& pieces, size_t i, const UnitEntry** unit) {
   const int max = std::max(lex.unit_suffixes.max_pieces(), lex.unit_joined.max_pieces());
   for (size_t start : {i, i + 1}) {
-    if (start == i + 1 && !IsJoinedSymbol(pieces, i, "-")) break;  // "6.1-inch"
-    for (int k = std::min<int>(max, static_cast<int>(pieces.size()) - static_cast<int>(start)); k >= 1; --k) {
-      const size_t end = start + k;
+    if (start == i + 1 && !IsJoinedSymbol(pieces, i, "-")) break;
+    const int top = std::min<int>(max, static_cast<int>(pieces.size()) - static_cast<int>(start));
+    if (top < 1) continue;
+    // Every candidate JoinPieces(pieces, start, end) is a prefix of the longest one.
+    const std::string joined = JoinPieces(pieces, start, start + top);
+    size_t length = joined.size();  // of JoinPieces(pieces, start, end)
+    for (size_t end = start + top; end > start; --end) {
+      const size_t shorter = length - pieces[end - 1].text.size() - (end - 1 > start && pieces[end - 1].space_before ? 1 : 0);
       // A unit ends at a word boundary: "5 km" but not "5 kmh..." or "50 per centre".
       if (end < pieces.size() && !pieces[end].space_before && pieces[end].kind == PieceKind::kWord &&
-          pieces[end - 1].kind == PieceKind::kWord) continue;
-      const std::string surface = JoinPieces(pieces, start, end);
+          pieces[end - 1].kind == PieceKind::kWord) {
+        length = shorter;
+        continue;
+      }
+      const std::string_view surface = std::string_view(joined).substr(0, length);
       const UnitEntry* found = lex.unit_suffixes.Find(surface);
       if (found == nullptr && !pieces[start].space_before) found = lex.unit_joined.Find(surface);
       if (found != nullptr) {
         *unit = found;
         return end;
       }
+      length = shorter;
     }
   }
   return i;

@@ -72,5 +72,25 @@ TEST_F(FactsLexiconTest, ReportsAMissingFile) {
   EXPECT_NE(lex.status().message().find("date_words.tsv"), std::string::npos);
 }
 
+// PhraseTable::Find skips work (string_view lookup, no folding of lower-case
+// probes, a length cut-off); the matching rules must stay as documented.
+TEST(PhraseTableTest, ExactThenFoldedLowerCaseEntriesAndNothingLonger) {
+  PhraseTable<int> table;
+  table.Add("km", 1);
+  table.Add("PS", 2);
+  table.Add("per cent", 3);
+  ASSERT_NE(table.Find("km"), nullptr);
+  EXPECT_EQ(*table.Find("km"), 1);
+  ASSERT_NE(table.Find("KM"), nullptr);  // folded: written in lower case
+  EXPECT_EQ(*table.Find("KM"), 1);
+  ASSERT_NE(table.Find("PS"), nullptr);
+  EXPECT_EQ(table.Find("ps"), nullptr);  // "PS" was not written in lower case
+  ASSERT_NE(table.Find("Per Cent"), nullptr);
+  EXPECT_EQ(*table.Find("Per Cent"), 3);
+  EXPECT_EQ(table.Find("per cents"), nullptr);       // longer than any entry
+  EXPECT_EQ(table.Find(std::string(100, 'k')), nullptr);
+  EXPECT_EQ(table.Find(""), nullptr);
+}
+
 }  // namespace
 }  // namespace crosscheck::facts
