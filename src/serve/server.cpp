@@ -42,6 +42,11 @@ httplib::Server::HandlerResponse Route(Server::Impl& server, const httplib::Requ
       SendError(res, 400, "bad Content-Length");
       return httplib::Server::HandlerResponse::Handled;
     }
+    // Refused before any byte of it is read (httplib would first read it all).
+    if (std::stoull(length) > server.options.max_body_bytes) {
+      SendError(res, 413, "request body too large (at most " + std::to_string(server.options.max_body_bytes) + " bytes)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
   }
   const bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/api";
   if (req.method == "POST" && req.path == "/api/ingest") return httplib::Server::HandlerResponse::Unhandled;

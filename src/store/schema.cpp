@@ -96,7 +96,7 @@ CREATE TABLE stories (
   dirty INTEGER NOT NULL DEFAULT 1,
   updated TEXT NOT NULL
 );
-CREATE INDEX stories_last_date ON stories(last_date);
+CREATE INDEX stories_recent ON stories(last_date, documents, key);  -- the list's order, read backwards
 CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty <> 0;
 
 CREATE TABLE story_members (
@@ -119,15 +119,16 @@ CREATE TABLE story_overlaps (
   PRIMARY KEY (story, document, paragraph, source_document, source_paragraph)
 ) WITHOUT ROWID;
 
+-- The small columns first: reading them never walks the overflow pages of json and html.
 CREATE TABLE briefs (
   story INTEGER PRIMARY KEY REFERENCES stories(key) ON DELETE CASCADE,
-  json TEXT NOT NULL,
-  html TEXT NOT NULL,
   claims INTEGER NOT NULL DEFAULT 0,
   corroborated INTEGER NOT NULL DEFAULT 0,
   disputed INTEGER NOT NULL DEFAULT 0,
   denied INTEGER NOT NULL DEFAULT 0,
-  updated TEXT NOT NULL
+  updated TEXT NOT NULL,
+  json TEXT NOT NULL,
+  html TEXT NOT NULL
 );
 
 CREATE TABLE ingest_runs (

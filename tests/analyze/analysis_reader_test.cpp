@@ -79,7 +79,7 @@ std::vector<AnalyzedDocument> RealAnalyses() {
 TEST(AnalysisReader, WriteReadWriteGivesIdenticalBytesOnRealAnalyses) {
   const auto docs = RealAnalyses();
   ASSERT_GE(docs.size(), 4u);
-  size_t syntax = 0, entities = 0, quantities = 0, dates = 0, quotes = 0, extra = 0;
+  size_t syntax = 0, entities = 0, quantities = 0, dates = 0, quotes = 0, claims = 0, attributions = 0, extra = 0;
   for (const AnalyzedDocument& d : docs) {
     const std::string written = Json(d);
     auto read = AnalysisReader::ParseLine(written);
@@ -92,6 +92,8 @@ TEST(AnalysisReader, WriteReadWriteGivesIdenticalBytesOnRealAnalyses) {
     quantities += read->quantities.size();
     dates += read->dates.size();
     quotes += read->quotes.size();
+    claims += read->claims.size();
+    for (const Claim& c : read->claims) attributions += c.attribution.size();
     extra += read->doc.extra.size();
   }
   // The texts exercise every layer the analyzer has.
@@ -100,6 +102,8 @@ TEST(AnalysisReader, WriteReadWriteGivesIdenticalBytesOnRealAnalyses) {
   EXPECT_GT(quantities, 0u);
   EXPECT_GT(dates, 0u);
   EXPECT_GT(quotes, 0u);
+  EXPECT_GT(claims, 0u);
+  EXPECT_GT(attributions, 0u);
   EXPECT_GE(extra, 2u);  // the record's "tags" and "score" at least
 }
 

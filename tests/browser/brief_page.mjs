@@ -45,11 +45,16 @@ try {
   const cite = page.locator('ul.claims a.cite').first();
   const target = (await cite.getAttribute('href')).slice(1);
   await cite.click();
+  // The jump to the anchor may land after the click returns.
+  await page.waitForFunction((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return location.hash === '#' + id && r.bottom > 0 && r.top < window.innerHeight;
+  }, target, { timeout: 5000 });
   const highlighted = await page.evaluate((id) => {
     const el = document.getElementById(id);
     const style = getComputedStyle(el);
     const r = el.getBoundingClientRect();
-    return { bg: style.backgroundColor, visible: r.top >= 0 && r.top < window.innerHeight };
+    return { bg: style.backgroundColor, visible: r.bottom > 0 && r.top < window.innerHeight };
   }, target);
   assert.notEqual(highlighted.bg, 'rgba(0, 0, 0, 0)', 'the cited sentence is highlighted');
   assert.ok(highlighted.visible, 'the cited sentence is scrolled into view');

@@ -116,7 +116,7 @@ try {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(base + '/story/' + storyId);
     await phone.waitForSelector('section.story h2');
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `no sideways scrolling (overflow ${overflow}px)`);
     await phone.locator('section.story a.cite').first().click();
     await phone.locator('#pane .sentence.hl').waitFor({ state: 'visible' });

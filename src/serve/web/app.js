@@ -144,7 +144,7 @@ function renderDocument(data, target, inPane) {
   const d = data.document;
   const head = el('div', { class: 'doc-head' },
     el('h2', {}, d.title || d.id),
-    el('p', { class: 'meta' }, [d.source, d.date, d.id].filter(Boolean).join(' · ')),
+    el('p', { class: 'meta' }, [d.source, d.date, d.title ? d.id : null].filter(Boolean).join(' · ') || 'no source or date given'),
     data.story ? el('p', { class: 'meta' }, 'Story: ', el('a', { href: storyUrl(data.story.id) }, data.story.title || data.story.id)) : null,
     d.url ? el('p', { class: 'meta' }, el('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank' }, 'original')) : null);
   const body = el('div', { class: 'doc-body' });
